@@ -1,0 +1,80 @@
+using System;
+
+namespace HttpNano
+{
+    /// <summary>
+    /// Bounds that protect a small device from hostile or broken servers. Defaults are sized for
+    /// an ESP32 without PSRAM; CPython's equivalents are noted for comparison. A response that
+    /// exceeds a limit fails with <see cref="LineTooLongException"/> or <see cref="HttpException"/>
+    /// and its connection is closed.
+    /// </summary>
+    public sealed class HttpLimits
+    {
+        /// <summary>Default <see cref="MaxLineLength"/>: 2048 bytes (CPython: 65536).</summary>
+        public const int DefaultMaxLineLength = 2048;
+        /// <summary>Default <see cref="MaxHeaderCount"/>: 64 fields (CPython: 100).</summary>
+        public const int DefaultMaxHeaderCount = 64;
+        /// <summary>Default <see cref="MaxHeaderBytes"/>: 4096 bytes for a whole response head.</summary>
+        public const int DefaultMaxHeaderBytes = 4096;
+        /// <summary>Default <see cref="MaxInterimResponses"/>: 16 (CPython: 100).</summary>
+        public const int DefaultMaxInterimResponses = 16;
+        /// <summary>Default <see cref="MaxTrailerBytes"/>: 2048 bytes of chunked trailers.</summary>
+        public const int DefaultMaxTrailerBytes = 2048;
+
+        private int _maxLineLength = DefaultMaxLineLength;
+        private int _maxHeaderCount = DefaultMaxHeaderCount;
+        private int _maxHeaderBytes = DefaultMaxHeaderBytes;
+        private int _maxInterimResponses = DefaultMaxInterimResponses;
+        private int _maxTrailerBytes = DefaultMaxTrailerBytes;
+
+        /// <summary>
+        /// Longest status, header, chunk-size or trailer line, in bytes, line end included.
+        /// </summary>
+        public int MaxLineLength
+        {
+            get { return _maxLineLength; }
+            set { _maxLineLength = Positive(value); }
+        }
+
+        /// <summary>Most header fields in one response head (or one trailer section).</summary>
+        public int MaxHeaderCount
+        {
+            get { return _maxHeaderCount; }
+            set { _maxHeaderCount = Positive(value); }
+        }
+
+        /// <summary>
+        /// Most bytes in one response head, status line and final empty line included. The head
+        /// is kept in the connection's receive buffer, so this also sizes that buffer.
+        /// </summary>
+        public int MaxHeaderBytes
+        {
+            get { return _maxHeaderBytes; }
+            set { _maxHeaderBytes = Positive(value); }
+        }
+
+        /// <summary>Most interim (1xx other than 101) responses skipped before the final one.</summary>
+        public int MaxInterimResponses
+        {
+            get { return _maxInterimResponses; }
+            set { _maxInterimResponses = Positive(value); }
+        }
+
+        /// <summary>Most bytes of trailer fields after the last chunk (they are read and dropped).</summary>
+        public int MaxTrailerBytes
+        {
+            get { return _maxTrailerBytes; }
+            set { _maxTrailerBytes = Positive(value); }
+        }
+
+        private static int Positive(int value)
+        {
+            if (value <= 0)
+            {
+                throw new ArgumentOutOfRangeException("value");
+            }
+
+            return value;
+        }
+    }
+}
