@@ -17,6 +17,8 @@ namespace HttpNano.Tests
         [DataRow("fe80::%2", 81, 80, "[fe80::]:81")]
         [DataRow("fe80::1%25eth0", 80, 80, "[fe80::1]")]
         [DataRow("fe80::1%eth0", 8443, 443, "[fe80::1]:8443")]
+        [DataRow("proxy.example", 80, HostPort.NoPort, "proxy.example:80")]
+        [DataRow("2001:db8::1", 443, HostPort.NoPort, "[2001:db8::1]:443")]
         public void HostValueHasPortOnlyWhenNotDefault(string host, int port, int defaultPort, string expected)
         {
             Assert.AreEqual(expected, HostHeader.Compute(host, port, defaultPort));
