@@ -12,7 +12,9 @@ namespace HttpNano
         /// <summary>
         /// The Host value for a connection to <paramref name="host"/> (as returned by
         /// <see cref="HostPort.Parse"/>, brackets already stripped) on <paramref name="port"/>.
-        /// Allocates the string; call once per connection.
+        /// Allocates the string; call once per connection. With <paramref name="defaultPort"/>
+        /// set to <see cref="HostPort.NoPort"/> the port is always written, as a CONNECT request
+        /// line and its Host header need.
         /// </summary>
         public static string Compute(string host, int port, int defaultPort)
         {

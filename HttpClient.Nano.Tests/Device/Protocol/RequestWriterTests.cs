@@ -1,0 +1,265 @@
+using System;
+using nanoFramework.TestFramework;
+
+namespace HttpNano.Tests
+{
+    [TestClass]
+    public class RequestWriterTests
+    {
+        private const string AcceptIdentity = "Accept-Encoding: identity\r\n";
+
+        [TestMethod]
+        public void GetHeadHasRequestLineHostAcceptEncodingAndEmptyLine()
+        {
+            RequestWriter writer = new RequestWriter();
+            writer.PutRequest("GET", "/foo", "example.com", false);
+            writer.EndHeaders();
+            AssertWritten("GET /foo HTTP/1.1\r\nHost: example.com\r\n" + AcceptIdentity + "\r\n", writer);
+        }
+
+        [DataRow("")]
+        [DataRow("/")]
+        public void EmptyUrlMeansRoot(string url)
+        {
+            RequestWriter writer = new RequestWriter();
+            writer.StartRequest("GET", url);
+            AssertWritten("GET / HTTP/1.1\r\n", writer);
+        }
+
+        [TestMethod]
+        public void NullUrlMeansRoot()
+        {
+            RequestWriter writer = new RequestWriter();
+            writer.StartRequest("HEAD", null);
+            AssertWritten("HEAD / HTTP/1.1\r\n", writer);
+        }
+
+        [TestMethod]
+        public void SkipHostLeavesHostOut()
+        {
+            RequestWriter writer = new RequestWriter();
+            writer.PutRequest("GET", "/", null, false);
+            writer.EndHeaders();
+            AssertWritten("GET / HTTP/1.1\r\n" + AcceptIdentity + "\r\n", writer);
+        }
+
+        [TestMethod]
+        public void SkipAcceptEncodingLeavesItOut()
+        {
+            RequestWriter writer = new RequestWriter();
+            writer.PutRequest("GET", "/", "h", true);
+            writer.EndHeaders();
+            AssertWritten("GET / HTTP/1.1\r\nHost: h\r\n\r\n", writer);
+        }
+
+        [DataRow("http://other.org:8080/x", "other.org:8080")]
+        [DataRow("https://other.org/x?q=1", "other.org")]
+        [DataRow("http://other.org?q=1", "other.org")]
+        [DataRow("http://other.org#frag", "other.org")]
+        [DataRow("http://other.org", "other.org")]
+        [DataRow("http://[::1]:81/", "[::1]:81")]
+        [DataRow("http:///x", "example.com")]
+        [DataRow("/http://other.org/", "example.com")]
+        [DataRow("httpfoo/x", "example.com")]
+        [DataRow("HTTP://other.org/", "example.com")]
+        public void AbsoluteFormUrlNamesItsOwnHost(string url, string expectedHost)
+        {
+            RequestWriter writer = new RequestWriter();
+            writer.PutRequest("GET", url, "example.com", true);
+            AssertWritten("GET " + url + " HTTP/1.1\r\nHost: " + expectedHost + "\r\n", writer);
+        }
+
+        [DataRow("Foo", " bar ", "Foo:  bar \r\n")]
+        [DataRow("Bar", "\tbaz\t", "Bar: \tbaz\t\r\n")]
+        [DataRow("Authorization", "Bearer mytoken", "Authorization: Bearer mytoken\r\n")]
+        [DataRow("LatinHeader", "\u00ff", "LatinHeader: \u00ff\r\n")]
+        [DataRow("Utf8Header", "\u00c3\u0080", "Utf8Header: \u00c3\u0080\r\n")]
+        [DataRow("C1-Control", "next\u0085line", "C1-Control: next\u0085line\r\n")]
+        [DataRow("Embedded-Fold-Space", "is\r\n allowed", "Embedded-Fold-Space: is\r\n allowed\r\n")]
+        [DataRow("Embedded-Fold-Tab", "is\r\n\tallowed", "Embedded-Fold-Tab: is\r\n\tallowed\r\n")]
+        [DataRow("Empty", "", "Empty: \r\n")]
+        public void HeaderIsWrittenAsGiven(string name, string value, string expected)
+        {
+            RequestWriter writer = new RequestWriter();
+            writer.StartRequest("GET", "/");
+            int before = writer.Length;
+            writer.WriteHeader(name, value);
+            AssertWritten("GET / HTTP/1.1\r\n" + expected, writer);
+            Assert.AreEqual(before + expected.Length, writer.Length);
+        }
+
+        [DataRow(42L, "42")]
+        [DataRow(0L, "0")]
+        [DataRow(-5L, "-5")]
+        [DataRow(-10L, "-10")]
+        [DataRow(9223372036854775807L, "9223372036854775807")]
+        [DataRow(-9223372036854775808L, "-9223372036854775808")]
+        public void NumberValueIsFormattedInDecimal(long value, string expected)
+        {
+            RequestWriter writer = new RequestWriter();
+            writer.StartRequest("PUT", "/");
+            writer.WriteHeader("Content-length", value);
+            AssertWritten("PUT / HTTP/1.1\r\nContent-length: " + expected + "\r\n", writer);
+        }
+
+        [DataRow("IterA|IterB", "IterHeader: IterA\r\n\tIterB\r\n")]
+        [DataRow("one", "IterHeader: one\r\n")]
+        [DataRow("a|b|c", "IterHeader: a\r\n\tb\r\n\tc\r\n")]
+        public void SeveralValuesGoOnContinuationLines(string joinedValues, string expected)
+        {
+            RequestWriter writer = new RequestWriter();
+            writer.StartRequest("GET", "/");
+            writer.WriteHeader("IterHeader", joinedValues.Split('|'));
+            AssertWritten("GET / HTTP/1.1\r\n" + expected, writer);
+        }
+
+        [TestMethod]
+        public void NoValuesGiveAnEmptyField()
+        {
+            RequestWriter writer = new RequestWriter();
+            writer.StartRequest("GET", "/");
+            writer.WriteHeader("X", new string[0]);
+            AssertWritten("GET / HTTP/1.1\r\nX: \r\n", writer);
+        }
+
+        [DataRow("GET\r\n")]
+        [DataRow("G ET")]
+        [DataRow("")]
+        public void InvalidMethodIsRejectedBeforeWriting(string method)
+        {
+            RequestWriter writer = new RequestWriter();
+            Assert.ThrowsException(typeof(ArgumentException), () => writer.StartRequest(method, "/"));
+            Assert.AreEqual(0, writer.Length);
+        }
+
+        [DataRow("/a b")]
+        [DataRow("/\r\nX: y")]
+        [DataRow("/\u007f")]
+        public void InvalidUrlIsRejectedBeforeWriting(string url)
+        {
+            RequestWriter writer = new RequestWriter();
+            Assert.ThrowsException(typeof(InvalidUrlException), () => writer.StartRequest("GET", url));
+            Assert.AreEqual(0, writer.Length);
+        }
+
+        [DataRow("Invalid:Name", "v", false)]
+        [DataRow(" Lead", "v", false)]
+        [DataRow("Name", "bad\r\nvalue", false)]
+        [DataRow("Name", "bad\nvalue", false)]
+        [DataRow("Name", "\u0100", false)]
+        [DataRow("Name", "one|bad\r", true)]
+        public void InvalidHeaderIsRejectedAndNothingIsWritten(string name, string value, bool several)
+        {
+            RequestWriter writer = new RequestWriter();
+            writer.StartRequest("GET", "/");
+            int before = writer.Length;
+            if (several)
+            {
+                Assert.ThrowsException(typeof(ArgumentException), () => writer.WriteHeader(name, value.Split('|')));
+            }
+            else
+            {
+                Assert.ThrowsException(typeof(ArgumentException), () => writer.WriteHeader(name, value));
+            }
+
+            Assert.AreEqual(before, writer.Length);
+        }
+
+        [TestMethod]
+        public void InvalidNameOfNumberHeaderIsRejected()
+        {
+            RequestWriter writer = new RequestWriter();
+            writer.StartRequest("GET", "/");
+            int before = writer.Length;
+            Assert.ThrowsException(typeof(ArgumentException), () => writer.WriteHeader("Content Length", 5L));
+            Assert.AreEqual(before, writer.Length);
+        }
+
+        [TestMethod]
+        public void HeadThatDoesNotFitGrowsTheBufferOnceAndKeepsIt()
+        {
+            RequestWriter writer = new RequestWriter(16);
+            byte[] small = writer.Buffer;
+            writer.PutRequest("GET", "/a/rather/long/path", "example.com", false);
+            writer.WriteHeader("X-Long", "0123456789012345678901234567890123456789");
+            writer.EndHeaders();
+            AssertWritten("GET /a/rather/long/path HTTP/1.1\r\nHost: example.com\r\n" + AcceptIdentity
+                + "X-Long: 0123456789012345678901234567890123456789\r\n\r\n", writer);
+            Assert.IsTrue(writer.Buffer.Length > small.Length);
+
+            byte[] grown = writer.Buffer;
+            writer.Reset();
+            writer.PutRequest("GET", "/", "h", true);
+            writer.EndHeaders();
+            AssertWritten("GET / HTTP/1.1\r\nHost: h\r\n\r\n", writer);
+            Assert.IsTrue(object.ReferenceEquals(grown, writer.Buffer));
+        }
+
+        [TestMethod]
+        public void StartRequestDiscardsThePreviousHead()
+        {
+            RequestWriter writer = new RequestWriter();
+            writer.PutRequest("POST", "/first", "h", false);
+            writer.WriteHeader("Content-Length", 3L);
+            writer.EndHeaders();
+            writer.StartRequest("GET", "/second");
+            writer.EndHeaders();
+            AssertWritten("GET /second HTTP/1.1\r\n\r\n", writer);
+        }
+
+        [TestMethod]
+        public void ResetEmptiesTheHeadAndKeepsTheBuffer()
+        {
+            RequestWriter writer = new RequestWriter();
+            byte[] buffer = writer.Buffer;
+            writer.StartRequest("GET", "/");
+            writer.Reset();
+            Assert.AreEqual(0, writer.Length);
+            Assert.IsTrue(object.ReferenceEquals(buffer, writer.Buffer));
+        }
+
+        [TestMethod]
+        public void NonPositiveCapacityIsRejected()
+        {
+            Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => new RequestWriter(0));
+        }
+
+        [DataRow("[2001::]:81", "GET /foo HTTP/1.1\r\nHost: [2001::]:81\r\n" + AcceptIdentity + "\r\n")]
+        [DataRow("[2001:102A::]", "GET /foo HTTP/1.1\r\nHost: [2001:102A::]\r\n" + AcceptIdentity + "\r\n")]
+        [DataRow("[fe80::%2]", "GET /foo HTTP/1.1\r\nHost: [fe80::]\r\n" + AcceptIdentity + "\r\n")]
+        [DataRow("[fe80::%2]:81", "GET /foo HTTP/1.1\r\nHost: [fe80::]:81\r\n" + AcceptIdentity + "\r\n")]
+        [DataRow("example.com:8080", "GET /foo HTTP/1.1\r\nHost: example.com:8080\r\n" + AcceptIdentity + "\r\n")]
+        [DataRow("example.com:80", "GET /foo HTTP/1.1\r\nHost: example.com\r\n" + AcceptIdentity + "\r\n")]
+        public void HostArgumentBecomesTheHostHeader(string hostArgument, string expected)
+        {
+            int port;
+            string host = HostPort.Parse(hostArgument, HostPort.NoPort, 80, out port);
+            RequestWriter writer = new RequestWriter();
+            writer.PutRequest("GET", "/foo", HostHeader.Compute(host, port, 80), false);
+            writer.EndHeaders();
+            AssertWritten(expected, writer);
+        }
+
+        [TestMethod]
+        public void PostHeadWithContentLengthMatchesPython()
+        {
+            RequestWriter writer = new RequestWriter();
+            long contentLength;
+            RequestBodyFraming framing = RequestBodyRules.Decide("POST", 12, false, false, false, out contentLength);
+            writer.PutRequest("POST", "/", "example.com", false);
+            Assert.AreEqual((int)RequestBodyFraming.ContentLength, (int)framing);
+            writer.WriteHeader(RequestBodyRules.ContentLengthHeader, contentLength);
+            writer.WriteHeader("Content-Type", "text/plain");
+            writer.EndHeaders();
+            AssertWritten("POST / HTTP/1.1\r\nHost: example.com\r\n" + AcceptIdentity
+                + "Content-Length: 12\r\nContent-Type: text/plain\r\n\r\n", writer);
+        }
+
+        private static void AssertWritten(string expected, RequestWriter writer)
+        {
+            byte[] written = new byte[writer.Length];
+            Array.Copy(writer.Buffer, 0, written, 0, writer.Length);
+            TestBytes.AreEqual(TestBytes.Of(expected), written);
+        }
+    }
+}
