@@ -1,98 +1,81 @@
+// Mirrors nanoframework/nanoFramework.TestFramework, source/TestFramework/Assert.cs: the subset
+// IsTrue, IsFalse, IsNull, IsNotNull and ThrowsException, with the same signatures.
 using System;
+using System.Runtime.CompilerServices;
+using TestFrameworkShared;
 
 namespace nanoFramework.TestFramework
 {
-    /// <summary>Thrown by a failed assertion.</summary>
-    public class AssertFailedException : Exception
+    /// <summary>Assertions; a failed one throws <see cref="AssertFailedException"/>.</summary>
+    public sealed partial class Assert
     {
-        /// <summary>Creates the exception.</summary>
-        public AssertFailedException(string message) : base(message) { }
-    }
-
-    /// <summary>Assertions.</summary>
-    public sealed class Assert
-    {
-        private static void Fail(string message)
+        /// <summary>Fails if <paramref name="condition"/> is true.</summary>
+        public static void IsFalse(bool condition, [CallerArgumentExpression(nameof(condition))] string message = "")
         {
-            throw new AssertFailedException(message);
+            if (condition)
+            {
+                HandleFail("Assert.IsFalse", message);
+            }
         }
 
-        /// <summary>Fails unless true.</summary>
-        public static void IsTrue(bool condition, string message = "")
+        /// <summary>Fails if <paramref name="condition"/> is false.</summary>
+        public static void IsTrue(bool condition, [CallerArgumentExpression(nameof(condition))] string message = "")
         {
-            if (!condition) Fail("IsTrue failed. " + message);
+            if (!condition)
+            {
+                HandleFail("Assert.IsTrue", message);
+            }
         }
 
-        /// <summary>Fails unless false.</summary>
-        public static void IsFalse(bool condition, string message = "")
+        /// <summary>Fails unless <paramref name="value"/> is null.</summary>
+        public static void IsNull(object value, [CallerArgumentExpression(nameof(value))] string message = "")
         {
-            if (condition) Fail("IsFalse failed. " + message);
+            if (value != null)
+            {
+                HandleFail("Assert.IsNull", message);
+            }
         }
 
-        /// <summary>Fails unless null.</summary>
-        public static void IsNull(object value, string message = "")
+        /// <summary>Fails if <paramref name="value"/> is null.</summary>
+        public static void IsNotNull(object value, [CallerArgumentExpression(nameof(value))] string message = "")
         {
-            if (value != null) Fail("IsNull failed. " + message);
+            if (value == null)
+            {
+                HandleFail("Assert.IsNotNull", message);
+            }
         }
 
-        /// <summary>Fails if null.</summary>
-        public static void IsNotNull(object value, string message = "")
-        {
-            if (value == null) Fail("IsNotNull failed. " + message);
-        }
-
-        /// <summary>Fails unless equal.</summary>
-        public static void AreEqual(int expected, int actual, string message = "")
-        {
-            if (expected != actual) Fail("AreEqual failed. Expected:<" + expected + ">. Actual:<" + actual + ">. " + message);
-        }
-
-        /// <summary>Fails unless equal.</summary>
-        public static void AreEqual(long expected, long actual, string message = "")
-        {
-            if (expected != actual) Fail("AreEqual failed. Expected:<" + expected + ">. Actual:<" + actual + ">. " + message);
-        }
-
-        /// <summary>Fails unless equal.</summary>
-        public static void AreEqual(bool expected, bool actual, string message = "")
-        {
-            if (expected != actual) Fail("AreEqual failed. Expected:<" + expected + ">. Actual:<" + actual + ">. " + message);
-        }
-
-        /// <summary>Fails unless equal.</summary>
-        public static void AreEqual(string expected, string actual, string message = "")
-        {
-            if (expected != actual) Fail("AreEqual failed. Expected:<" + expected + ">. Actual:<" + actual + ">. " + message);
-        }
-
-        /// <summary>Fails unless <paramref name="action"/> throws exactly <paramref name="exceptionType"/>.</summary>
+        /// <summary>
+        /// Fails unless <paramref name="action"/> throws exactly <paramref name="exceptionType"/>
+        /// (a derived type fails too).
+        /// </summary>
         public static void ThrowsException(Type exceptionType, Action action, string message = "")
         {
+            if (action == null)
+            {
+                throw new ArgumentNullException();
+            }
+
             try
             {
-                action();
+                action.Invoke();
             }
-            catch (Exception e)
+            catch (Exception ex)
             {
-                if (e.GetType() != exceptionType)
+                if (ex.GetType() == exceptionType)
                 {
-                    Fail("ThrowsException failed. Expected " + exceptionType.Name + ", got " + e.GetType().Name + ": " + e.Message + ". " + message);
+                    return;
                 }
 
-                return;
+                HandleFail("Assert.ThrowsException", "Threw exception " + ex.GetType().Name + ", but exception " + exceptionType.Name + " was expected. " + message + " Exception Message: " + ex.Message);
             }
 
-            Fail("ThrowsException failed. Nothing was thrown. " + message);
+            HandleFail("Assert.ThrowsException", "No exception thrown. " + exceptionType.Name + " exception was expected. " + message);
         }
-    }
 
-    /// <summary>Test output.</summary>
-    public static class OutputHelper
-    {
-        /// <summary>Writes a line.</summary>
-        public static void WriteLine(string message)
+        internal static void HandleFail(string assertion, string message)
         {
-            Console.WriteLine(message);
+            throw new AssertFailedException(assertion + " failed. " + (message == null ? "" : message));
         }
     }
 }
