@@ -1,0 +1,211 @@
+using System;
+using nanoFramework.TestFramework;
+
+namespace HttpNano.Tests
+{
+    [TestClass]
+    public class HeaderFieldTests
+    {
+        // Each case: a head, a header name, and GetHeader's expected result ("<null>" for null).
+        [DataRow("HTTP/1.1 200 OK\r\nServer: x\r\n\r\n", "server", "x")]
+        [DataRow("HTTP/1.1 200 OK\nServer: x\n\n", "Server", "x")]
+        [DataRow("HTTP/1.1 200 OK\r\nServer: x\n\r\n", "SERVER", "x")]
+        [DataRow("HTTP/1.1 200 OK\r\nServer:x\r\n\r\n", "Server", "x")]
+        [DataRow("HTTP/1.1 200 OK\r\nServer: \t x y \t\r\n\r\n", "Server", "x y")]
+        [DataRow("HTTP/1.1 200 OK\r\nEmpty:\r\n\r\n", "Empty", "")]
+        [DataRow("HTTP/1.1 200 OK\r\nEmpty:   \r\n\r\n", "Empty", "")]
+        [DataRow("HTTP/1.1 200 OK\r\nA: 1\r\n\r\n", "B", "<null>")]
+        [DataRow("HTTP/1.1 200 OK\r\nA: 1\r\nA: 2\r\nB: x\r\nA: 3\r\n\r\n", "a", "1, 2, 3")]
+        [DataRow("HTTP/1.1 200 OK\r\nA: 1\r\nA:\r\nA: 3\r\n\r\n", "A", "1, , 3")]
+        [DataRow("HTTP/1.1 200 OK\r\nFirst: val\r\n: nval\r\nSecond: val\r\n\r\n", "Second", "val")]
+        [DataRow("HTTP/1.1 200 OK\r\nFirst: val\r\n: nval\r\n folded\r\nSecond: val\r\n\r\n", "First", "val")]
+        [DataRow("HTTP/1.1 200 OK\r\nobs-fold: text\r\n folded with space\r\n\tfolded with tab\r\nContent-Length: 0\r\n\r\n", "obs-fold", "text folded with space folded with tab")]
+        [DataRow("HTTP/1.1 200 OK\r\nF:\r\n  later\r\n\r\n", "F", "later")]
+        [DataRow("HTTP/1.1 200 OK\r\nF: a \r\n   \r\n\r\n", "F", "a")]
+        [DataRow("HTTP/1.1 200 OK\n F: ignored\nG: g\n\n", "G", "g")]
+        [DataRow("HTTP/1.1 200 OK\r\nBare: a\rb\r\n\r\n", "Bare", "a b")]
+        [DataRow("HTTP/1.1 200 OK\r\nX: caf\u00e9\u00ff\u0080\r\n\r\n", "X", "caf\u00e9\u00ff\u0080")]
+        [DataRow("HTTP/1.1 200 OK\r\nSet-Cookie: Customer=\"WILE_E_COYOTE\"; Version=\"1\"; Path=\"/acme\"\r\nSet-Cookie: Part_Number=\"Rocket_Launcher_0001\"; Version=\"1\"; Path=\"/acme\"\r\n\r\n", "Set-Cookie", "Customer=\"WILE_E_COYOTE\"; Version=\"1\"; Path=\"/acme\", Part_Number=\"Rocket_Launcher_0001\"; Version=\"1\"; Path=\"/acme\"")]
+        public void GetHeaderReturnsJoinedTrimmedValue(string head, string name, string expected)
+        {
+            foreach (int piece in ResponseHarness.PieceSizes)
+            {
+                int consumed;
+                ResponseHeadParser parser = ResponseHarness.ParseHead(head + ResponseHarness.NextResponse, piece, out consumed);
+                Assert.IsTrue(parser.IsComplete);
+                Assert.AreEqual(head.Length, consumed);
+                string value = parser.Head.GetHeader(name);
+                Assert.AreEqual(expected, value == null ? "<null>" : value);
+            }
+        }
+
+        [TestMethod]
+        public void AllValidFieldOctetsParse()
+        {
+            // CPython's test_parse_all_octets: token characters, every VCHAR, every obs-text octet, obs-fold.
+            char[] vchar = new char[0x7E - 0x21 + 1];
+            for (int i = 0; i < vchar.Length; i++)
+            {
+                vchar[i] = (char)(0x21 + i);
+            }
+
+            char[] obsText = new char[0x100 - 0x80];
+            for (int i = 0; i < obsText.Length; i++)
+            {
+                obsText[i] = (char)(0x80 + i);
+            }
+
+            string vcharText = new string(vchar);
+            string obsTextText = new string(obsText);
+            string head = "HTTP/1.1 200 OK\r\n"
+                + "!#$%&'*+-.^_`|~: value\r\n"
+                + "VCHAR: " + vcharText + "\r\n"
+                + "obs-text: " + obsTextText + "\r\n"
+                + "obs-fold: text\r\n"
+                + " folded with space\r\n"
+                + "\tfolded with tab\r\n"
+                + "Content-Length: 0\r\n"
+                + "\r\n";
+            foreach (int piece in ResponseHarness.PieceSizes)
+            {
+                int consumed;
+                ResponseHead parsed = ResponseHarness.ParseHead(head + ResponseHarness.NextResponse, piece, out consumed).Head;
+                Assert.AreEqual(head.Length, consumed);
+                Assert.AreEqual(5, parsed.Count);
+                Assert.AreEqual("0", parsed.GetHeader("Content-Length"));
+                Assert.AreEqual("value", parsed.GetHeader("!#$%&'*+-.^_`|~"));
+                Assert.AreEqual(vcharText, parsed.GetHeader("VCHAR"));
+                Assert.AreEqual(obsTextText, parsed.GetHeader("obs-text"));
+                string folded = parsed.GetHeader("obs-fold");
+                Assert.IsTrue(folded.StartsWith("text"));
+                Assert.IsTrue(folded.IndexOf(" folded with space") >= 0);
+                Assert.IsTrue(folded.EndsWith("folded with tab"));
+                Assert.AreEqual("text folded with space folded with tab", folded);
+            }
+        }
+
+        [TestMethod]
+        public void FieldsKeepReceivedOrderAndSpelling()
+        {
+            ResponseHead head = ResponseHarness.Head("HTTP/1.1 200 OK\r\nB: 1\r\nset-COOKIE: a\r\nA: 2\r\nSet-Cookie: b\r\n\r\n");
+            Assert.AreEqual(4, head.Count);
+            Assert.AreEqual("B", head.GetName(0));
+            Assert.AreEqual("set-COOKIE", head.GetName(1));
+            Assert.AreEqual("a", head.GetValue(1));
+            Assert.AreEqual("A", head.GetName(2));
+            Assert.AreEqual("Set-Cookie", head.GetName(3));
+            Assert.AreEqual("b", head.GetValue(3));
+            Assert.IsTrue(head.NameEquals(1, "Set-Cookie"));
+            Assert.IsFalse(head.NameEquals(0, "A"));
+            Assert.AreEqual(1, head.IndexOf("SET-cookie", 0));
+            Assert.AreEqual(3, head.IndexOf("SET-cookie", 2));
+            Assert.AreEqual(-1, head.IndexOf("SET-cookie", 4));
+            Assert.AreEqual(-1, head.IndexOf("Set-Cookies", 0));
+        }
+
+        [DataRow("Connection: close", "Connection", "close", true)]
+        [DataRow("Connection: Keep-Alive, Upgrade", "connection", "upgrade", true)]
+        [DataRow("Connection: Keep-Alive, Upgrade", "connection", "keep-alive", true)]
+        [DataRow("Connection: keep-alive\r\nConnection: CLOSE ", "Connection", "close", true)]
+        [DataRow("Connection: ,, close ,", "Connection", "close", true)]
+        [DataRow("Connection: closed", "Connection", "close", false)]
+        [DataRow("Connection: not-close", "Connection", "close", false)]
+        [DataRow("Proxy-Connection: close", "Connection", "close", false)]
+        [DataRow("Connection:", "Connection", "close", false)]
+        public void HasTokenMatchesListElements(string field, string name, string token, bool expected)
+        {
+            ResponseHead head = ResponseHarness.Head("HTTP/1.1 200 OK\r\n" + field + "\r\n\r\n");
+            Assert.AreEqual(expected, head.HasToken(name, token));
+        }
+
+        [DataRow("HTTP/1.1 200 OK\r\nBad Name: x\r\n\r\n")]
+        [DataRow("HTTP/1.1 200 OK\r\nBad : x\r\n\r\n")]
+        [DataRow("HTTP/1.1 200 OK\r\nBad\t: x\r\n\r\n")]
+        [DataRow("HTTP/1.1 200 OK\r\nBad(): x\r\n\r\n")]
+        [DataRow("HTTP/1.1 200 OK\r\nNoColon\r\n\r\n")]
+        [DataRow("HTTP/1.1 200 OK\r\nA: 1\r\n\rX\r\n")]
+        public void InvalidFieldLineIsHttpException(string head)
+        {
+            foreach (int piece in ResponseHarness.PieceSizes)
+            {
+                int consumed;
+                Assert.ThrowsException(typeof(HttpException), () => ResponseHarness.ParseHead(head, piece, out consumed));
+            }
+        }
+
+        [DataRow(0)]
+        [DataRow(1)]
+        [DataRow(7)]
+        public void HeaderCountLimit(int piece)
+        {
+            HttpLimits limits = new HttpLimits();
+            limits.MaxHeaderCount = 3;
+            int consumed;
+            ResponseHeadParser fits = ResponseHarness.ParseHead("HTTP/1.1 200 OK\r\nA: 1\r\nB: 2\r\n: ignored\r\nC: 3\r\n\r\n", piece, limits, out consumed);
+            Assert.AreEqual(3, fits.Head.Count);
+            Assert.ThrowsException(typeof(HttpException), () => ResponseHarness.ParseHead("HTTP/1.1 200 OK\r\nA: 1\r\nB: 2\r\nC: 3\r\nD: 4\r\n\r\n", piece, limits, out consumed));
+        }
+
+        [DataRow(0)]
+        [DataRow(1)]
+        [DataRow(7)]
+        public void HeaderLineLimit(int piece)
+        {
+            HttpLimits limits = new HttpLimits();
+            limits.MaxLineLength = 16;
+            int consumed;
+            // "Abcdefgh: 1234\r\n" is 16 bytes, "Abcdefgh: 12345\r\n" is 17.
+            ResponseHeadParser fits = ResponseHarness.ParseHead("HTTP/1.0 200\r\nAbcdefgh: 1234\r\n\r\n", piece, limits, out consumed);
+            Assert.AreEqual("1234", fits.Head.GetHeader("abcdefgh"));
+            LineTooLongException error = null;
+            try
+            {
+                ResponseHarness.ParseHead("HTTP/1.0 200\r\nAbcdefgh: 12345\r\n\r\n", piece, limits, out consumed);
+            }
+            catch (LineTooLongException e)
+            {
+                error = e;
+            }
+
+            Assert.IsNotNull(error);
+            Assert.AreEqual(LineTooLongException.HeaderLine, error.LineType);
+        }
+
+        [DataRow(0)]
+        [DataRow(1)]
+        [DataRow(7)]
+        public void HeaderSectionSizeLimit(int piece)
+        {
+            HttpLimits limits = new HttpLimits();
+            string head = "HTTP/1.1 200 OK\r\nA: 1\r\nB: 2\r\n\r\n";
+            limits.MaxHeaderBytes = head.Length;
+            int consumed;
+            ResponseHeadParser fits = ResponseHarness.ParseHead(head + ResponseHarness.NextResponse, piece, limits, out consumed);
+            Assert.IsTrue(fits.IsComplete);
+            Assert.AreEqual(head.Length, consumed);
+            limits.MaxHeaderBytes = head.Length - 1;
+            Assert.ThrowsException(typeof(HttpException), () => ResponseHarness.ParseHead(head, piece, limits, out consumed));
+        }
+
+        [TestMethod]
+        public void FieldErrorIsSticky()
+        {
+            byte[] bytes = TestBytes.Of("HTTP/1.1 200 OK\r\nBad Name: x\r\nGood: y\r\n\r\n");
+            ResponseHeadParser parser = new ResponseHeadParser(new HttpLimits());
+            parser.Reset(bytes, 0);
+            Assert.ThrowsException(typeof(HttpException), () => parser.Parse(bytes, 0, 30));
+            Assert.ThrowsException(typeof(HttpException), () => parser.Parse(bytes, 30, bytes.Length - 30));
+            Assert.IsFalse(parser.IsComplete);
+        }
+
+        [TestMethod]
+        public void ParseRejectsBytesThatDoNotFollowTheConsumedOnes()
+        {
+            byte[] bytes = TestBytes.Of("HTTP/1.1 200 OK\r\n\r\n");
+            ResponseHeadParser parser = new ResponseHeadParser(new HttpLimits());
+            parser.Reset(bytes, 0);
+            Assert.AreEqual(4, parser.Parse(bytes, 0, 4));
+            Assert.ThrowsException(typeof(ArgumentException), () => parser.Parse(bytes, 5, 4));
+        }
+    }
+}

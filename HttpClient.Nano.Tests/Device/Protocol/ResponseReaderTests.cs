@@ -1,0 +1,276 @@
+using System;
+using System.IO;
+using nanoFramework.TestFramework;
+
+namespace HttpNano.Tests
+{
+    [TestClass]
+    public class ResponseReaderTests
+    {
+        // A response, whether it was to HEAD, the body the reader must deliver.
+        [DataRow("HTTP/1.1 200 OK\r\nContent-Length: 4\r\n\r\nText", false, "Text")]
+        [DataRow("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n", false, "")]
+        [DataRow("HTTP/1.1 200 OK\r\nContent-Length: 13\r\n\r\nText\r\nAnother", false, "Text\r\nAnother")]
+        [DataRow("HTTP/1.1 200 OK\r\nContent-Length: 14432\r\n\r\n", true, "")]
+        [DataRow("HTTP/1.1 204 No Content\r\nContent-Length: 3\r\n\r\n", false, "")]
+        [DataRow("HTTP/1.1 304 Not Modified\r\nETag: x\r\n\r\n", false, "")]
+        [DataRow("HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok", false, "ok")]
+        [DataRow("HTTP/1.1 100 Continue\r\nX-Interim: a\r\nX-More: b\r\n\r\nHTTP/1.1 201 Created\r\nContent-Length: 2\r\n\r\nok", false, "ok")]
+        [DataRow("HTTP/1.1 103 Early Hints\r\nLink: </s.css>\r\n\r\nHTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 1\r\n\r\nx", false, "x")]
+        [DataRow("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n4\r\nbody\r\n0\r\n\r\n", false, "body")]
+        [DataRow("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n", true, "")]
+        public void BodyIsReadExactlyAndNextResponseFollows(string response, bool requestWasHead, string body)
+        {
+            foreach (int piece in ResponseHarness.PieceSizes)
+            {
+                foreach (int readSize in new int[] { 1, 3, 100 })
+                {
+                    ResponseReader reader = ResponseHarness.Reader(response + ResponseHarness.NextResponse, piece);
+                    reader.ReadHead(requestWasHead);
+                    Assert.AreEqual(body, ResponseHarness.ReadBody(reader, readSize));
+                    Assert.IsFalse(reader.EndedEarly);
+                    Assert.IsFalse(reader.WillClose);
+                    ResponseHarness.AssertNextResponseFollows(reader);
+                }
+            }
+        }
+
+        [TestMethod]
+        public void InterimHeadersAreNotPartOfFinalHead()
+        {
+            ResponseReader reader = ResponseHarness.Reader("HTTP/1.1 100 Continue\r\nX-Interim: a\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n", 1);
+            ResponseHead head = reader.ReadHead(false);
+            Assert.AreEqual(200, head.Status);
+            Assert.AreEqual("OK", head.Reason);
+            Assert.AreEqual(1, head.Count);
+            Assert.IsNull(head.GetHeader("X-Interim"));
+        }
+
+        [DataRow(0)]
+        [DataRow(1)]
+        [DataRow(7)]
+        public void InterimResponsesAreCapped(int piece)
+        {
+            HttpLimits limits = new HttpLimits();
+            limits.MaxInterimResponses = 2;
+            string two = "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 102 Processing\r\n\r\n";
+            string final = "HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n";
+            ScriptedTransport transport;
+            ResponseReader reader = ResponseHarness.Reader(two + final, piece, limits, out transport);
+            Assert.AreEqual(200, reader.ReadHead(false).Status);
+
+            reader = ResponseHarness.Reader(two + "HTTP/1.1 100 Continue\r\n\r\n" + final, piece, limits, out transport);
+            Assert.ThrowsException(typeof(HttpException), () => reader.ReadHead(false));
+            Assert.IsTrue(reader.WillClose);
+        }
+
+        [TestMethod]
+        public void InterimHeadUsesTheSameLimits()
+        {
+            HttpLimits limits = new HttpLimits();
+            limits.MaxHeaderCount = 1;
+            ScriptedTransport transport;
+            ResponseReader reader = ResponseHarness.Reader("HTTP/1.1 100 Continue\r\nA: 1\r\nB: 2\r\n\r\nHTTP/1.1 200 OK\r\n\r\n", 0, limits, out transport);
+            Assert.ThrowsException(typeof(HttpException), () => reader.ReadHead(false));
+        }
+
+        [DataRow(0)]
+        [DataRow(1)]
+        public void EndOfStreamAfterContinueIsRemoteDisconnected(int piece)
+        {
+            ResponseReader reader = ResponseHarness.Reader("HTTP/1.1 100 Continue\r\n\r\n", piece);
+            Assert.ThrowsException(typeof(RemoteDisconnectedException), () => reader.ReadHead(false));
+        }
+
+        [TestMethod]
+        public void SwitchingProtocolsIsFinal()
+        {
+            ResponseReader reader = ResponseHarness.Reader("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n\r\nraw", 0);
+            Assert.AreEqual(101, reader.ReadHead(false).Status);
+            Assert.AreEqual((int)BodyFraming.None, (int)reader.Framing);
+            Assert.IsTrue(reader.BodyDone);
+            Assert.IsTrue(reader.WillClose);
+            Assert.AreEqual(3, reader.Buffered);
+        }
+
+        [DataRow(0)]
+        [DataRow(1)]
+        [DataRow(7)]
+        public void PartialReadsAreClippedToContentLength(int piece)
+        {
+            ResponseReader reader = ResponseHarness.Reader("HTTP/1.1 200 OK\r\nContent-Length: 4\r\n\r\nTextHTTP/1.1", piece);
+            reader.ReadHead(false);
+            Assert.AreEqual(4L, reader.Length);
+            byte[] block = new byte[10];
+            int total = 0;
+            while (total < 2)
+            {
+                total += reader.ReadBody(block, total, 2 - total);
+            }
+
+            Assert.AreEqual(2L, reader.Length);
+            Assert.IsFalse(reader.BodyDone);
+            while (total < 4)
+            {
+                total += reader.ReadBody(block, total, 10 - total);
+            }
+
+            Assert.AreEqual("Text", TestBytes.Text(block, 0, 4));
+            Assert.IsTrue(reader.BodyDone);
+            Assert.AreEqual(0L, reader.Length);
+            Assert.AreEqual(0, reader.ReadBody(block, 0, 10));
+        }
+
+        [TestMethod]
+        public void ReadOfZeroBytesReturnsZeroWithoutEndingTheBody()
+        {
+            ResponseReader reader = ResponseHarness.Reader("HTTP/1.1 200 OK\r\n\r\nText", 0);
+            reader.ReadHead(false);
+            Assert.AreEqual(0, reader.ReadBody(new byte[4], 0, 0));
+            Assert.IsFalse(reader.BodyDone);
+            Assert.AreEqual("Text", ResponseHarness.ReadBody(reader, 4));
+        }
+
+        [DataRow(0)]
+        [DataRow(1)]
+        [DataRow(7)]
+        public void CloseDelimitedBodyEndsAtEndOfStream(int piece)
+        {
+            ResponseReader reader = ResponseHarness.Reader("HTTP/1.0 200 OK\r\nServer: x\r\n\r\nAll of this\r\nis body", piece);
+            reader.ReadHead(false);
+            Assert.AreEqual((int)BodyFraming.UntilClose, (int)reader.Framing);
+            Assert.AreEqual(-1L, reader.Length);
+            Assert.IsTrue(reader.WillClose);
+            Assert.AreEqual("All of this\r\nis body", ResponseHarness.ReadBody(reader, 5));
+            Assert.IsFalse(reader.EndedEarly);
+        }
+
+        [DataRow(0)]
+        [DataRow(1)]
+        [DataRow(7)]
+        public void ShortContentLengthBodyEndsEarly(int piece)
+        {
+            ResponseReader reader = ResponseHarness.Reader("HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nText", piece);
+            reader.ReadHead(false);
+            Assert.AreEqual("Text", ResponseHarness.ReadBody(reader, 3));
+            Assert.IsTrue(reader.EndedEarly);
+            Assert.AreEqual(6L, reader.Length);
+            Assert.IsTrue(reader.WillClose);
+            Assert.AreEqual(0, reader.ReadBody(new byte[4], 0, 4));
+        }
+
+        [TestMethod]
+        public void HugeContentLengthWithShortBodyEndsEarlyWithoutAllocating()
+        {
+            ResponseReader reader = ResponseHarness.Reader("HTTP/1.1 200 OK\r\nContent-Length: 9223372036854775807\r\n\r\nabc", 0);
+            reader.ReadHead(false);
+            Assert.AreEqual("abc", ResponseHarness.ReadBody(reader, 16));
+            Assert.IsTrue(reader.EndedEarly);
+            Assert.AreEqual(9223372036854775807L - 3, reader.Length);
+        }
+
+        [TestMethod]
+        public void EmptyReceiveBufferReceivesStraightIntoCallerBuffer()
+        {
+            ScriptedTransport transport;
+            string head = "HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\n";
+            ResponseReader reader = ResponseHarness.Reader(head + "0123456789", head.Length, new HttpLimits(), out transport);
+            reader.ReadHead(false);
+            Assert.AreEqual(0, reader.Buffered);
+            byte[] mine = new byte[16];
+            transport.PieceSize = 0;
+            Assert.AreEqual(10, reader.ReadBody(mine, 3, 16 - 3));
+            Assert.IsTrue(transport.LastReceiveBuffer == mine);
+            Assert.AreEqual("0123456789", TestBytes.Text(mine, 3, 10));
+            Assert.IsTrue(reader.BodyDone);
+        }
+
+        [TestMethod]
+        public void ContentLengthNeverReceivesPastTheBody()
+        {
+            ScriptedTransport transport;
+            string head = "HTTP/1.1 200 OK\r\nContent-Length: 3\r\n\r\n";
+            ResponseReader reader = ResponseHarness.Reader(head + "abc" + ResponseHarness.NextResponse, head.Length, new HttpLimits(), out transport);
+            reader.ReadHead(false);
+            transport.PieceSize = 0;
+            byte[] mine = new byte[64];
+            Assert.AreEqual(3, reader.ReadBody(mine, 0, 64));
+            Assert.AreEqual(ResponseHarness.NextResponse.Length, transport.Remaining);
+            ResponseHarness.AssertNextResponseFollows(reader);
+        }
+
+        [TestMethod]
+        public void ReadHeadBeforeBodyIsReadIsResponseNotReady()
+        {
+            ResponseReader reader = ResponseHarness.Reader("HTTP/1.1 200 OK\r\nContent-Length: 4\r\n\r\nText" + ResponseHarness.NextResponse, 0);
+            reader.ReadHead(false);
+            Assert.ThrowsException(typeof(ResponseNotReadyException), () => reader.ReadHead(false));
+            Assert.AreEqual("Text", ResponseHarness.ReadBody(reader, 8));
+            ResponseHarness.AssertNextResponseFollows(reader);
+        }
+
+        [TestMethod]
+        public void InvalidContentLengthFailsTheReader()
+        {
+            ResponseReader reader = ResponseHarness.Reader("HTTP/1.1 200 OK\r\nContent-Length: 5, 6\r\n\r\nhello", 0);
+            Assert.ThrowsException(typeof(HttpException), () => reader.ReadHead(false));
+            Assert.IsTrue(reader.WillClose);
+            Assert.ThrowsException(typeof(HttpException), () => reader.ReadBody(new byte[8], 0, 8));
+        }
+
+        [TestMethod]
+        public void ResetDuringBodyPropagatesAndSticks()
+        {
+            ScriptedTransport transport;
+            string script = "HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nabc";
+            ResponseReader reader = ResponseHarness.Reader(script + "defghij", 0, new HttpLimits(), out transport);
+            transport.ResetAt = script.Length;
+            reader.ReadHead(false);
+            byte[] block = new byte[10];
+            Assert.AreEqual(3, reader.ReadBody(block, 0, 10));
+            Assert.ThrowsException(typeof(IOException), () => reader.ReadBody(block, 0, 10));
+            Assert.IsTrue(reader.WillClose);
+            Assert.ThrowsException(typeof(IOException), () => reader.ReadBody(block, 0, 10));
+        }
+
+        [TestMethod]
+        public void AttachStartsAfreshOnANewTransport()
+        {
+            ResponseReader reader = ResponseHarness.Reader("HTTP/1.1 abc\r\n\r\n", 0);
+            Assert.ThrowsException(typeof(BadStatusLineException), () => reader.ReadHead(false));
+            reader.Attach(new ScriptedTransport(ResponseHarness.NextResponse, 1));
+            Assert.IsFalse(reader.WillClose);
+            ResponseHarness.AssertNextResponseFollows(reader);
+        }
+
+        [TestMethod]
+        public void ReadHeadWithoutTransportIsNotConnected()
+        {
+            ResponseReader reader = new ResponseReader(new HttpLimits(), 16);
+            Assert.ThrowsException(typeof(NotConnectedException), () => reader.ReadHead(false));
+        }
+
+        [TestMethod]
+        public void KeepAliveSequenceStaysInSync()
+        {
+            string script = "HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nfirst"
+                + "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n6;x=y\r\nsecond\r\n0\r\nT: 1\r\n\r\n"
+                + "HTTP/1.1 304 Not Modified\r\nContent-Length: 99\r\n\r\n"
+                + "HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nfifth";
+            foreach (int piece in ResponseHarness.PieceSizes)
+            {
+                ResponseReader reader = ResponseHarness.Reader(script + ResponseHarness.NextResponse, piece);
+                reader.ReadHead(false);
+                Assert.AreEqual("first", ResponseHarness.ReadBody(reader, 2));
+                reader.ReadHead(false);
+                Assert.AreEqual("second", ResponseHarness.ReadBody(reader, 4));
+                Assert.AreEqual(304, reader.ReadHead(false).Status);
+                Assert.AreEqual("", ResponseHarness.ReadBody(reader, 4));
+                reader.ReadHead(false);
+                Assert.AreEqual("fifth", ResponseHarness.ReadBody(reader, 64));
+                Assert.IsFalse(reader.WillClose);
+                ResponseHarness.AssertNextResponseFollows(reader);
+            }
+        }
+    }
+}

@@ -1,0 +1,104 @@
+using System;
+using nanoFramework.TestFramework;
+
+namespace HttpNano.Tests
+{
+    /// <summary>
+    /// Feeds response scripts to the head parser and to <see cref="ResponseReader"/> in the three
+    /// ways every protocol case is tested: whole, one byte at a time, and in odd-sized pieces.
+    /// </summary>
+    public static class ResponseHarness
+    {
+        /// <summary>Piece sizes: 0 = whole (as much as fits), 1 = byte by byte, 7 = odd pieces.</summary>
+        public static readonly int[] PieceSizes = new int[] { 0, 1, 7 };
+
+        /// <summary>A second response sent after the one under test; it must parse cleanly.</summary>
+        public const string NextResponse = "HTTP/1.1 204 Next\r\nX-Next: yes\r\n\r\n";
+
+        /// <summary>
+        /// Parses <paramref name="text"/> with the head parser, handing it <paramref name="piece"/>
+        /// new bytes per call (0: all at once), and returns the parser; <paramref name="consumed"/>
+        /// is the total it consumed, which must stop exactly after the head.
+        /// </summary>
+        internal static ResponseHeadParser ParseHead(string text, int piece, HttpLimits limits, out int consumed)
+        {
+            byte[] bytes = TestBytes.Of(text);
+            ResponseHeadParser parser = new ResponseHeadParser(limits);
+            parser.Reset(bytes, 0);
+            int arrived = 0;
+            consumed = 0;
+            while (!parser.IsComplete && arrived < bytes.Length)
+            {
+                int step = bytes.Length - arrived;
+                if (piece > 0 && piece < step)
+                {
+                    step = piece;
+                }
+
+                arrived += step;
+                consumed += parser.Parse(bytes, consumed, arrived - consumed);
+            }
+
+            return parser;
+        }
+
+        /// <summary>Parses with default limits.</summary>
+        internal static ResponseHeadParser ParseHead(string text, int piece, out int consumed)
+        {
+            return ParseHead(text, piece, new HttpLimits(), out consumed);
+        }
+
+        /// <summary>A head parsed whole with default limits; fails unless it is complete.</summary>
+        internal static ResponseHead Head(string text)
+        {
+            int consumed;
+            ResponseHeadParser parser = ParseHead(text, 0, out consumed);
+            Assert.IsTrue(parser.IsComplete);
+            return parser.Head;
+        }
+
+        /// <summary>A reader attached to a transport serving <paramref name="script"/>.</summary>
+        internal static ResponseReader Reader(string script, int piece, HttpLimits limits, out ScriptedTransport transport)
+        {
+            transport = new ScriptedTransport(script, piece);
+            ResponseReader reader = new ResponseReader(limits, 64);
+            reader.Attach(transport);
+            return reader;
+        }
+
+        /// <summary>A reader with default limits.</summary>
+        internal static ResponseReader Reader(string script, int piece)
+        {
+            ScriptedTransport transport;
+            return Reader(script, piece, new HttpLimits(), out transport);
+        }
+
+        /// <summary>Reads the body to its end, <paramref name="readSize"/> bytes per call, as text.</summary>
+        internal static string ReadBody(ResponseReader reader, int readSize)
+        {
+            byte[] all = new byte[0];
+            byte[] block = new byte[readSize];
+            int read;
+            while ((read = reader.ReadBody(block, 0, readSize)) > 0)
+            {
+                byte[] piece = new byte[read];
+                Array.Copy(block, 0, piece, 0, read);
+                all = TestBytes.Concat(all, piece);
+            }
+
+            Assert.IsTrue(reader.BodyDone);
+            return TestBytes.Text(all);
+        }
+
+        /// <summary>Fails unless the reader's next head is <see cref="NextResponse"/>, proving exact consumption.</summary>
+        internal static void AssertNextResponseFollows(ResponseReader reader)
+        {
+            ResponseHead next = reader.ReadHead(false);
+            Assert.AreEqual(204, next.Status);
+            Assert.AreEqual("Next", next.Reason);
+            Assert.AreEqual("yes", next.GetHeader("X-Next"));
+            Assert.AreEqual(1, next.Count);
+            Assert.IsTrue(reader.BodyDone);
+        }
+    }
+}

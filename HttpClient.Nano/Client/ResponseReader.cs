@@ -1,0 +1,377 @@
+using System;
+
+namespace HttpNano
+{
+    /// <summary>
+    /// Pulls a response from an <see cref="ITransport"/> through one receive buffer allocated
+    /// once, and drives the sans-IO core: <see cref="ResponseHeadParser"/> for the head,
+    /// <see cref="FramingRules"/> to pick the body framing, <see cref="ChunkedDecoder"/> for
+    /// chunked bodies.
+    /// <code>
+    ///  receive buffer: [ head (&lt;= MaxHeaderBytes) | body / framing bytes (read window) ]
+    ///                  0                      BodyStart                          capacity
+    ///
+    ///  Idle --ReadHead--> (1xx skipped) --> Body --ReadBody...0--> Idle (next ReadHead)
+    ///   any protocol or transport error --> Failed (sticky until Attach)
+    /// </code>
+    /// Each head is parsed at the start of the buffer, so its ranges stay valid while its body
+    /// is read behind it. Body bytes already buffered are copied out; when nothing is buffered
+    /// and the framing says how many body bytes follow (the rest of a Content-Length, the rest
+    /// of a chunk, or a close-delimited body), the transport receives straight into the
+    /// caller's buffer. Bytes after the message stay buffered and become the start of the next
+    /// head, so a kept-alive connection stays in sync. Nothing is allocated per message.
+    /// The reader owns neither the transport nor the caller's buffers.
+    /// </summary>
+    internal sealed class ResponseReader
+    {
+        /// <summary>Default bytes of body window behind the head area.</summary>
+        public const int DefaultReadWindow = 1024;
+
+        private readonly HttpLimits _limits;
+        private readonly byte[] _buffer;
+        private readonly ResponseHeadParser _parser;
+        private readonly FramingRules _rules;
+        private readonly ChunkedDecoder _chunks;
+        private ITransport _transport;
+        private Exception _error;
+        private int _pos;
+        private int _end;
+        private int _bodyStart;
+        private BodyFraming _framing;
+        private long _remaining;
+        private bool _willClose;
+        private bool _bodyDone = true;
+        private bool _endedEarly;
+
+        /// <summary>
+        /// Allocates the receive buffer (<see cref="HttpLimits.MaxHeaderBytes"/> plus
+        /// <paramref name="readWindow"/> bytes) and the parsers. <paramref name="limits"/> is
+        /// read as it is now and while reading; changing its counts later must not grow them.
+        /// </summary>
+        public ResponseReader(HttpLimits limits, int readWindow)
+        {
+            if (readWindow <= 0)
+            {
+                throw new ArgumentOutOfRangeException("readWindow");
+            }
+
+            _limits = limits;
+            _buffer = new byte[limits.MaxHeaderBytes + readWindow];
+            _parser = new ResponseHeadParser(limits);
+            _rules = new FramingRules();
+            _chunks = new ChunkedDecoder(limits);
+        }
+
+        /// <summary>The head read by the last <see cref="ReadHead"/>; valid until the next one.</summary>
+        public ResponseHead Head
+        {
+            get { return _parser.Head; }
+        }
+
+        /// <summary>How the current body ends.</summary>
+        public BodyFraming Framing
+        {
+            get { return _framing; }
+        }
+
+        /// <summary>
+        /// Body bytes still expected: the rest of a Content-Length (what was missing, after an
+        /// early end), 0 for no body, -1 when unknown (chunked, until close).
+        /// </summary>
+        public long Length
+        {
+            get { return _remaining; }
+        }
+
+        /// <summary>Whether the connection must be closed after this response (also after any error).</summary>
+        public bool WillClose
+        {
+            get { return _willClose || _error != null; }
+        }
+
+        /// <summary>Whether the body has ended (normally or early): <see cref="ReadBody"/> returns 0.</summary>
+        public bool BodyDone
+        {
+            get { return _bodyDone; }
+        }
+
+        /// <summary>
+        /// Whether the server closed the connection before the body was complete (before the
+        /// Content-Length was reached, or inside the chunks). The connection raises
+        /// <see cref="IncompleteReadException"/> for a full read and returns what it has otherwise.
+        /// </summary>
+        public bool EndedEarly
+        {
+            get { return _endedEarly; }
+        }
+
+        /// <summary>Bytes received but not consumed yet (after the body: the start of the next response).</summary>
+        public int Buffered
+        {
+            get { return _end - _pos; }
+        }
+
+        /// <summary>Uses <paramref name="transport"/> from now on, dropping buffered bytes and any sticky error.</summary>
+        public void Attach(ITransport transport)
+        {
+            _transport = transport;
+            _error = null;
+            _pos = 0;
+            _end = 0;
+            _bodyStart = 0;
+            _framing = BodyFraming.None;
+            _remaining = 0;
+            _willClose = false;
+            _bodyDone = true;
+            _endedEarly = false;
+        }
+
+        /// <summary>
+        /// Reads the next final response head, skipping interim 1xx responses (all but 101)
+        /// with their fields, and decides the body framing. Throws
+        /// <see cref="RemoteDisconnectedException"/> when the server closed before sending a
+        /// byte, <see cref="ResponseNotReadyException"/> while the previous body is unread.
+        /// </summary>
+        public ResponseHead ReadHead(bool requestWasHead)
+        {
+            if (_error != null)
+            {
+                throw _error;
+            }
+
+            if (_transport == null)
+            {
+                throw new NotConnectedException();
+            }
+
+            if (!_bodyDone)
+            {
+                throw new ResponseNotReadyException();
+            }
+
+            try
+            {
+                int interim = 0;
+                while (ReadOneHead())
+                {
+                    if (++interim > _limits.MaxInterimResponses)
+                    {
+                        throw new HttpException("too many interim responses");
+                    }
+                }
+
+                ResponseHead head = _parser.Head;
+                _rules.Decide(head, requestWasHead);
+                _framing = _rules.Framing;
+                _remaining = _rules.Length;
+                _willClose = _rules.WillClose;
+                _endedEarly = false;
+                _bodyDone = _framing == BodyFraming.None || _remaining == 0;
+                _chunks.Reset();
+                return head;
+            }
+            catch (Exception e)
+            {
+                _error = e;
+                throw;
+            }
+        }
+
+        /// <summary>
+        /// Reads up to <paramref name="count"/> body bytes into <paramref name="buffer"/>.
+        /// Returns 0 only when the body has ended (or <paramref name="count"/> is 0); check
+        /// <see cref="EndedEarly"/> then. Invalid chunked framing raises
+        /// <see cref="IncompleteReadException"/> with no data: the caller adds what it has read.
+        /// </summary>
+        public int ReadBody(byte[] buffer, int offset, int count)
+        {
+            if (_error != null)
+            {
+                throw _error;
+            }
+
+            if (count <= 0 || _bodyDone)
+            {
+                return 0;
+            }
+
+            try
+            {
+                switch (_framing)
+                {
+                    case BodyFraming.ContentLength:
+                        return ReadContentLength(buffer, offset, count);
+                    case BodyFraming.Chunked:
+                        return ReadChunked(buffer, offset, count);
+                    default:
+                        return ReadUntilClose(buffer, offset, count);
+                }
+            }
+            catch (Exception e)
+            {
+                _error = e;
+                throw;
+            }
+        }
+
+        // Parses one head at the start of the buffer; true if it was an interim response to skip.
+        private bool ReadOneHead()
+        {
+            MoveUnreadToStart();
+            _parser.Reset(_buffer, 0);
+            while (true)
+            {
+                if (_pos == _end)
+                {
+                    int received = _transport.Receive(_buffer, _end, _buffer.Length - _end);
+                    if (received <= 0)
+                    {
+                        throw _parser.EndOfStreamError();
+                    }
+
+                    _end += received;
+                }
+
+                _pos += _parser.Parse(_buffer, _pos, _end - _pos);
+                if (_parser.IsComplete)
+                {
+                    _bodyStart = _pos;
+                    int status = _parser.Head.Status;
+                    return status < 200 && status != 101;
+                }
+            }
+        }
+
+        private int ReadContentLength(byte[] buffer, int offset, int count)
+        {
+            int read = ReadRaw(buffer, offset, count < _remaining ? count : (int)_remaining);
+            if (read == 0)
+            {
+                return EndEarly();
+            }
+
+            _remaining -= read;
+            _bodyDone = _remaining == 0;
+            return read;
+        }
+
+        private int ReadUntilClose(byte[] buffer, int offset, int count)
+        {
+            int read = ReadRaw(buffer, offset, count);
+            _bodyDone = read == 0;
+            return read;
+        }
+
+        private int ReadChunked(byte[] buffer, int offset, int count)
+        {
+            while (true)
+            {
+                long data = _chunks.DataRemaining;
+                if (data > 0)
+                {
+                    int read = ReadRaw(buffer, offset, count < data ? count : (int)data);
+                    if (read == 0)
+                    {
+                        return EndEarly();
+                    }
+
+                    _chunks.DataConsumed(read);
+                    DecodeBufferedFraming();
+                    return read;
+                }
+
+                if (_chunks.IsDone)
+                {
+                    _bodyDone = true;
+                    return 0;
+                }
+
+                if (_pos == _end && !Fill())
+                {
+                    if (!_chunks.EndOfStreamIsComplete)
+                    {
+                        return EndEarly();
+                    }
+
+                    _bodyDone = true;
+                    _willClose = true;
+                    return 0;
+                }
+
+                _pos += _chunks.Decode(_buffer, _pos, _end - _pos);
+            }
+        }
+
+        // After a chunk's data, framing that has already arrived (often the last chunk and the
+        // empty trailer) is consumed now, so BodyDone turns true without another receive. A
+        // framing error is left in the (sticky) decoder for the next call: this one returns data.
+        private void DecodeBufferedFraming()
+        {
+            if (_chunks.DataRemaining > 0 || _pos == _end)
+            {
+                return;
+            }
+
+            try
+            {
+                _pos += _chunks.Decode(_buffer, _pos, _end - _pos);
+            }
+            catch (HttpException)
+            {
+                return;
+            }
+
+            _bodyDone = _chunks.IsDone;
+        }
+
+        // Buffered bytes first; with none buffered, the transport writes straight into the caller's buffer.
+        private int ReadRaw(byte[] buffer, int offset, int count)
+        {
+            int buffered = _end - _pos;
+            if (buffered == 0)
+            {
+                return _transport.Receive(buffer, offset, count);
+            }
+
+            int copied = buffered < count ? buffered : count;
+            Array.Copy(_buffer, _pos, buffer, offset, copied);
+            _pos += copied;
+            return copied;
+        }
+
+        // Refills the body area behind the head; false at end of stream.
+        private bool Fill()
+        {
+            _pos = _bodyStart;
+            _end = _bodyStart;
+            int received = _transport.Receive(_buffer, _bodyStart, _buffer.Length - _bodyStart);
+            if (received <= 0)
+            {
+                return false;
+            }
+
+            _end += received;
+            return true;
+        }
+
+        private int EndEarly()
+        {
+            _endedEarly = true;
+            _bodyDone = true;
+            _willClose = true;
+            return 0;
+        }
+
+        private void MoveUnreadToStart()
+        {
+            int unread = _end - _pos;
+            if (unread > 0 && _pos > 0)
+            {
+                Array.Copy(_buffer, _pos, _buffer, 0, unread);
+            }
+
+            _pos = 0;
+            _end = unread;
+        }
+    }
+}
