@@ -6,12 +6,24 @@ namespace HttpNano
     /// The seam between the connection and the network: one open byte stream to one server.
     /// TCP, TLS and the scripted transport of the tests implement it.
     /// </summary>
+    /// <remarks>
+    /// How failures surface, the same on the host and on the device (TransportErrors maps the
+    /// platform's SocketException):
+    /// - a send or receive timeout: <see cref="TimeoutException"/> (the stream is then unusable:
+    ///   close it);
+    /// - a reset, abort or any other socket failure while connected:
+    ///   <see cref="System.IO.IOException"/> with the SocketException as InnerException;
+    /// - opening fails (name not resolved, refused, unreachable):
+    ///   <see cref="System.IO.IOException"/> with a message saying which step failed and the
+    ///   SocketException inside; a connect that times out is a <see cref="TimeoutException"/>.
+    ///   Nothing stays open after a failed open.
+    /// - using a closed transport: <see cref="ObjectDisposedException"/>.
+    /// </remarks>
     internal interface ITransport : IDisposable
     {
         /// <summary>
-        /// Receives up to <paramref name="count"/> bytes, blocking until at least one arrives.
-        /// Returns 0 only when the peer has closed the stream, never for "no data yet".
-        /// Throws <see cref="System.IO.IOException"/> on timeout or reset.
+        /// Receives up to <paramref name="count"/> (at least 1) bytes, blocking until at least one
+        /// arrives. Returns 0 only when the peer has closed the stream, never for "no data yet".
         /// </summary>
         int Receive(byte[] buffer, int offset, int count);
 

@@ -1,0 +1,185 @@
+using System;
+using System.IO;
+using System.Net;
+using System.Net.Sockets;
+
+namespace HttpNano
+{
+    /// <summary>
+    /// ITransport over a plain TCP socket. Written once against the Socket members .NET and
+    /// nanoFramework share (Send/Receive with offset, size and SocketFlags.None; Close, never
+    /// Dispose, which the device implements explicitly), so the host tests exercise the code the
+    /// device runs. The TLS transports open their socket with <see cref="OpenSocket"/>.
+    /// </summary>
+    internal sealed class TcpTransport : ITransport
+    {
+        private Socket _socket;
+
+        /// <summary>Wraps a connected socket; the transport owns it from now on.</summary>
+        internal TcpTransport(Socket socket)
+        {
+            if (socket == null)
+            {
+                throw new ArgumentNullException("socket");
+            }
+
+            _socket = socket;
+        }
+
+        /// <summary>Connects to <paramref name="host"/>:<paramref name="port"/> (see <see cref="OpenSocket"/>).</summary>
+        internal static TcpTransport Connect(string host, int port, int timeoutMilliseconds)
+        {
+            return new TcpTransport(OpenSocket(host, port, timeoutMilliseconds));
+        }
+
+        /// <summary>
+        /// Resolves <paramref name="host"/> and returns a connected TCP socket with Nagle's
+        /// algorithm off and <paramref name="timeoutMilliseconds"/> (0 or less: none) as its send
+        /// and receive timeout. The connect itself waits as long as the platform does: neither
+        /// platform's blocking Connect takes a timeout. On failure nothing stays open and the
+        /// exceptions of ITransport are thrown.
+        /// </summary>
+        internal static Socket OpenSocket(string host, int port, int timeoutMilliseconds)
+        {
+            if (host == null)
+            {
+                throw new ArgumentNullException("host");
+            }
+
+            if (port < IPEndPoint.MinPort || port > IPEndPoint.MaxPort)
+            {
+                throw new ArgumentOutOfRangeException("port");
+            }
+
+            IPAddress address;
+            try
+            {
+                address = HostAddress.Resolve(host);
+            }
+            catch (SocketException e)
+            {
+                throw TransportErrors.Translate(e, TransportErrors.NameNotResolved, TransportErrors.NameNotResolved);
+            }
+
+            if (address == null)
+            {
+                throw new IOException(TransportErrors.NameNotResolved);
+            }
+
+            Socket socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+            try
+            {
+                if (timeoutMilliseconds > 0)
+                {
+                    socket.ReceiveTimeout = timeoutMilliseconds;
+                    socket.SendTimeout = timeoutMilliseconds;
+                }
+
+                // The request head and body go out in separate sends: with Nagle's algorithm the
+                // second would wait for the server's delayed ACK.
+                socket.SetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.NoDelay, true);
+                socket.Connect(new IPEndPoint(address, port));
+                return socket;
+            }
+            catch (SocketException e)
+            {
+                socket.Close();
+                throw TransportErrors.Translate(e, TransportErrors.ConnectFailed, TransportErrors.ConnectTimedOut);
+            }
+            catch
+            {
+                socket.Close();
+                throw;
+            }
+        }
+
+        /// <inheritdoc/>
+        public int Receive(byte[] buffer, int offset, int count)
+        {
+            CheckRange(buffer, offset, count);
+            if (count == 0)
+            {
+                // Socket.Receive would return 0, which callers must be able to read as end of stream.
+                throw new ArgumentOutOfRangeException("count");
+            }
+
+            Socket socket = OpenOrThrow();
+            try
+            {
+                return socket.Receive(buffer, offset, count, SocketFlags.None);
+            }
+            catch (SocketException e)
+            {
+                throw TransportErrors.Translate(e, TransportErrors.ReceiveFailed, TransportErrors.ReceiveTimedOut);
+            }
+        }
+
+        /// <inheritdoc/>
+        public void Send(byte[] buffer, int offset, int count)
+        {
+            CheckRange(buffer, offset, count);
+            Socket socket = OpenOrThrow();
+            try
+            {
+                while (count > 0)
+                {
+                    int sent = socket.Send(buffer, offset, count, SocketFlags.None);
+                    if (sent <= 0)
+                    {
+                        throw new IOException(TransportErrors.SendFailed);
+                    }
+
+                    offset += sent;
+                    count -= sent;
+                }
+            }
+            catch (SocketException e)
+            {
+                throw TransportErrors.Translate(e, TransportErrors.SendFailed, TransportErrors.SendTimedOut);
+            }
+        }
+
+        /// <inheritdoc/>
+        public void Close()
+        {
+            Socket socket = _socket;
+            if (socket == null)
+            {
+                return;
+            }
+
+            _socket = null;
+            socket.Close();
+        }
+
+        /// <summary>Same as <see cref="Close"/>.</summary>
+        public void Dispose()
+        {
+            Close();
+        }
+
+        private Socket OpenOrThrow()
+        {
+            Socket socket = _socket;
+            if (socket == null)
+            {
+                throw new ObjectDisposedException("TcpTransport");
+            }
+
+            return socket;
+        }
+
+        private static void CheckRange(byte[] buffer, int offset, int count)
+        {
+            if (buffer == null)
+            {
+                throw new ArgumentNullException("buffer");
+            }
+
+            if (offset < 0 || count < 0 || offset > buffer.Length - count)
+            {
+                throw new ArgumentOutOfRangeException("offset");
+            }
+        }
+    }
+}
