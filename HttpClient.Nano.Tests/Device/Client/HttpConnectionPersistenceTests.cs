@@ -1,0 +1,136 @@
+using nanoFramework.TestFramework;
+
+namespace HttpNano.Tests
+{
+    [TestClass]
+    public class HttpConnectionPersistenceTests
+    {
+        private static int RoundTrips(ScriptedTransportFactory factory, int requests)
+        {
+            HttpConnection connection = ScriptedTransportFactory.Connection(factory);
+            for (int i = 0; i < requests; i++)
+            {
+                connection.Request("GET", "/");
+                HttpResponse response = connection.GetResponse();
+                Assert.AreEqual("ok", TestBytes.Text(response.Read()));
+            }
+
+            return factory.Opened;
+        }
+
+        [DataRow("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok", 1)]
+        [DataRow("HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Length: 2\r\n\r\nok", 2)]
+        [DataRow("HTTP/1.1 200 OK\r\nConnection: CLOSE\r\nContent-Length: 2\r\n\r\nok", 2)]
+        [DataRow("HTTP/1.0 200 OK\r\nContent-Length: 2\r\n\r\nok", 2)]
+        [DataRow("HTTP/1.0 200 OK\r\nConnection: keep-alive\r\nContent-Length: 2\r\n\r\nok", 1)]
+        [DataRow("HTTP/1.0 200 OK\r\nKeep-Alive: timeout=5\r\nContent-Length: 2\r\n\r\nok", 1)]
+        [DataRow("HTTP/1.0 200 OK\r\nProxy-Connection: keep-alive\r\nContent-Length: 2\r\n\r\nok", 1)]
+        [DataRow("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nok\r\n0\r\n\r\n", 1)]
+        public void ReuseFollowsTheVersionAndConnectionRules(string response, int expectedConnections)
+        {
+            ScriptedTransportFactory factory = expectedConnections == 1
+                ? new ScriptedTransportFactory(0, response + response)
+                : new ScriptedTransportFactory(0, response, response);
+            Assert.AreEqual(expectedConnections, RoundTrips(factory, 2));
+        }
+
+        [TestMethod]
+        public void CloseDelimitedBodyForcesANewConnection()
+        {
+            ScriptedTransportFactory factory = new ScriptedTransportFactory(0, "HTTP/1.1 200 OK\r\n\r\nok", "HTTP/1.1 200 OK\r\n\r\nok");
+            Assert.AreEqual(2, RoundTrips(factory, 2));
+            Assert.IsTrue(factory.Transport(0).IsClosed);
+        }
+
+        [TestMethod]
+        public void ServerCloseOfAKeptAliveConnectionIsRemoteDisconnectedThenReconnects()
+        {
+            ScriptedTransportFactory factory = new ScriptedTransportFactory(0,
+                "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok",
+                "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
+            HttpConnection connection = ScriptedTransportFactory.Connection(factory);
+            connection.Request("GET", "/");
+            connection.GetResponse().Read();
+            connection.Request("GET", "/");
+            Assert.ThrowsException(typeof(RemoteDisconnectedException), () => connection.GetResponse());
+            Assert.IsTrue(factory.Transport(0).IsClosed);
+            connection.Request("GET", "/");
+            Assert.AreEqual("ok", TestBytes.Text(connection.GetResponse().Read()));
+            Assert.AreEqual(2, factory.Opened);
+        }
+
+        [TestMethod]
+        public void EndOfStreamAfterContinueIsRemoteDisconnectedThenReconnects()
+        {
+            ScriptedTransportFactory factory = new ScriptedTransportFactory(0,
+                "HTTP/1.1 100 Continue\r\n\r\n",
+                "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
+            HttpConnection connection = ScriptedTransportFactory.Connection(factory);
+            connection.Request("GET", "/");
+            Assert.ThrowsException(typeof(RemoteDisconnectedException), () => connection.GetResponse());
+            connection.Request("GET", "/");
+            Assert.AreEqual(200, connection.GetResponse().Status);
+            Assert.AreEqual(2, factory.Opened);
+        }
+
+        [TestMethod]
+        public void ResetIsAnIOErrorThenReconnects()
+        {
+            ScriptedTransportFactory factory = new ScriptedTransportFactory(0,
+                "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok",
+                "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
+            factory.Transport(0).ResetAt = 10;
+            HttpConnection connection = ScriptedTransportFactory.Connection(factory);
+            connection.Request("GET", "/");
+            Assert.ThrowsException(typeof(System.IO.IOException), () => connection.GetResponse());
+            connection.Request("GET", "/");
+            Assert.AreEqual("ok", TestBytes.Text(connection.GetResponse().Read()));
+        }
+
+        [TestMethod]
+        public void ClosingAnUnreadResponseClosesTheSocket()
+        {
+            string ok = "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok";
+            ScriptedTransportFactory factory = new ScriptedTransportFactory(0, ok + ok, ok);
+            HttpConnection connection = ScriptedTransportFactory.Connection(factory);
+            connection.Request("GET", "/");
+            HttpResponse response = connection.GetResponse();
+            response.Close();
+            Assert.IsTrue(factory.Transport(0).IsClosed);
+            connection.Request("GET", "/");
+            Assert.AreEqual("ok", TestBytes.Text(connection.GetResponse().Read()));
+            Assert.AreEqual(2, factory.Opened);
+        }
+
+        [TestMethod]
+        public void KeptAliveResponsesStayInSyncWithPipelinedBytes()
+        {
+            ScriptedTransportFactory factory = new ScriptedTransportFactory(0,
+                "HTTP/1.1 200 OK\r\nContent-Length: 3\r\n\r\none" +
+                "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n3\r\ntwo\r\n0\r\n\r\n" +
+                "HTTP/1.1 201 Created\r\nContent-Length: 5\r\n\r\nthree");
+            HttpConnection connection = ScriptedTransportFactory.Connection(factory);
+            string[] expected = new string[] { "one", "two", "three" };
+            for (int i = 0; i < expected.Length; i++)
+            {
+                connection.Request("GET", "/");
+                Assert.AreEqual(expected[i], TestBytes.Text(connection.GetResponse().Read()));
+            }
+
+            Assert.AreEqual(1, factory.Opened);
+        }
+
+        [TestMethod]
+        public void ClosingTheConnectionKeepsAClosingResponseReadable()
+        {
+            ScriptedTransportFactory factory = new ScriptedTransportFactory(0, "HTTP/1.0 200 OK\r\nContent-Length: 4\r\n\r\nbody");
+            HttpConnection connection = ScriptedTransportFactory.Connection(factory);
+            connection.Request("GET", "/");
+            HttpResponse response = connection.GetResponse();
+            Assert.IsTrue(response.WillClose);
+            connection.Close();
+            Assert.AreEqual("body", TestBytes.Text(response.Read()));
+            Assert.IsTrue(factory.Transport(0).IsClosed);
+        }
+    }
+}

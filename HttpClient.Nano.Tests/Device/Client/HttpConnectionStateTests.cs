@@ -1,0 +1,100 @@
+using System;
+using nanoFramework.TestFramework;
+
+namespace HttpNano.Tests
+{
+    [TestClass]
+    public class HttpConnectionStateTests
+    {
+        private const string Ok = "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok";
+
+        [TestMethod]
+        public void PutRequestTwiceIsCannotSendRequest()
+        {
+            HttpConnection connection = ScriptedTransportFactory.Connection(new ScriptedTransportFactory(0, Ok));
+            connection.PutRequest("GET", "/");
+            Assert.ThrowsException(typeof(CannotSendRequestException), () => connection.PutRequest("GET", "/"));
+        }
+
+        [TestMethod]
+        public void PutHeaderBeforePutRequestIsCannotSendHeader()
+        {
+            HttpConnection connection = ScriptedTransportFactory.Connection(new ScriptedTransportFactory(0, Ok));
+            Assert.ThrowsException(typeof(CannotSendHeaderException), () => connection.PutHeader("A", "b"));
+            Assert.ThrowsException(typeof(CannotSendHeaderException), () => connection.EndHeaders());
+        }
+
+        [TestMethod]
+        public void PutHeaderAfterEndHeadersIsCannotSendHeader()
+        {
+            HttpConnection connection = ScriptedTransportFactory.Connection(new ScriptedTransportFactory(0, Ok));
+            connection.PutRequest("GET", "/");
+            connection.EndHeaders();
+            Assert.ThrowsException(typeof(CannotSendHeaderException), () => connection.PutHeader("A", "b"));
+        }
+
+        [TestMethod]
+        public void GetResponseWithoutRequestIsResponseNotReady()
+        {
+            HttpConnection connection = ScriptedTransportFactory.Connection(new ScriptedTransportFactory(0, Ok));
+            Assert.ThrowsException(typeof(ResponseNotReadyException), () => connection.GetResponse());
+            connection.PutRequest("GET", "/");
+            Assert.ThrowsException(typeof(ResponseNotReadyException), () => connection.GetResponse());
+        }
+
+        [TestMethod]
+        public void GetResponseWhilePreviousIsUnreadIsResponseNotReady()
+        {
+            ScriptedTransportFactory factory = new ScriptedTransportFactory(0, Ok + Ok);
+            HttpConnection connection = ScriptedTransportFactory.Connection(factory);
+            connection.Request("GET", "/");
+            HttpResponse first = connection.GetResponse();
+            connection.Request("GET", "/");
+            Assert.ThrowsException(typeof(ResponseNotReadyException), () => connection.GetResponse());
+            Assert.AreEqual("ok", TestBytes.Text(first.Read()));
+            Assert.AreEqual("ok", TestBytes.Text(connection.GetResponse().Read()));
+            Assert.AreEqual(1, factory.Opened);
+        }
+
+        [TestMethod]
+        public void FullCycleReturnsToIdle()
+        {
+            ScriptedTransportFactory factory = new ScriptedTransportFactory(0, Ok + Ok);
+            HttpConnection connection = ScriptedTransportFactory.Connection(factory);
+            for (int i = 0; i < 2; i++)
+            {
+                connection.PutRequest("GET", "/");
+                connection.PutHeader("X-Round", i);
+                connection.EndHeaders();
+                HttpResponse response = connection.GetResponse();
+                Assert.AreEqual(200, response.Status);
+                Assert.AreEqual("ok", TestBytes.Text(response.Read()));
+            }
+
+            string second = "GET / HTTP/1.1\r\nHost: example.com\r\nAccept-Encoding: identity\r\nX-Round: 1\r\n\r\n";
+            Assert.IsTrue(factory.Transport(0).SentText.EndsWith(second));
+            Assert.AreEqual(second.Length * 2, factory.Transport(0).SentCount);
+        }
+
+        [TestMethod]
+        public void InvalidMethodLeavesConnectionIdle()
+        {
+            HttpConnection connection = ScriptedTransportFactory.Connection(new ScriptedTransportFactory(0, Ok));
+            Assert.ThrowsException(typeof(ArgumentException), () => connection.PutRequest("GET\r\n", "/"));
+            Assert.ThrowsException(typeof(InvalidUrlException), () => connection.Request("GET", "/a b"));
+            connection.Request("GET", "/");
+            Assert.AreEqual(200, connection.GetResponse().Status);
+        }
+
+        [TestMethod]
+        public void RejectedHeaderInRequestLeavesConnectionIdle()
+        {
+            HttpConnection connection = ScriptedTransportFactory.Connection(new ScriptedTransportFactory(0, Ok));
+            HttpHeaders headers = new HttpHeaders();
+            headers.Add("Bad", "a\r\nInjected: yes");
+            Assert.ThrowsException(typeof(ArgumentException), () => connection.Request("GET", "/", headers));
+            connection.Request("GET", "/");
+            Assert.AreEqual(200, connection.GetResponse().Status);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+using System.IO;
+
+namespace HttpNano.Tests
+{
+    /// <summary>
+    /// Hands out scripted transports, one per connection the client opens, in order; records
+    /// how many were opened. Plugs into <see cref="HttpConnection"/> through its transport seam.
+    /// </summary>
+    internal sealed class ScriptedTransportFactory : ITransportFactory
+    {
+        private readonly ScriptedTransport[] _transports;
+
+        /// <summary>Creates a factory for the given connections' scripts, fed in pieces of <paramref name="pieceSize"/> bytes (0 = as much as asked).</summary>
+        public ScriptedTransportFactory(int pieceSize, params string[] scripts)
+        {
+            _transports = new ScriptedTransport[scripts.Length];
+            for (int i = 0; i < scripts.Length; i++)
+            {
+                _transports[i] = new ScriptedTransport(scripts[i], pieceSize);
+            }
+        }
+
+        /// <summary>How many transports were opened.</summary>
+        public int Opened { get; private set; }
+
+        /// <summary>Host of the last open.</summary>
+        public string LastHost { get; private set; }
+
+        /// <summary>Port of the last open.</summary>
+        public int LastPort { get; private set; }
+
+        /// <summary>Timeout of the last open.</summary>
+        public int LastTimeout { get; private set; }
+
+        /// <summary>The transport of connection <paramref name="index"/> (0-based).</summary>
+        public ScriptedTransport Transport(int index)
+        {
+            return _transports[index];
+        }
+
+        /// <inheritdoc />
+        public ITransport Open(string host, int port, int connectTimeout, int timeout)
+        {
+            if (Opened == _transports.Length)
+            {
+                throw new IOException("no more scripted connections");
+            }
+
+            LastHost = host;
+            LastPort = port;
+            LastTimeout = timeout;
+            return _transports[Opened++];
+        }
+
+        /// <summary>A connection to example.com whose sockets are these scripts.</summary>
+        public static HttpConnection Connection(ScriptedTransportFactory factory)
+        {
+            HttpConnection connection = new HttpConnection("example.com");
+            connection.TransportFactory = factory;
+            return connection;
+        }
+    }
+}

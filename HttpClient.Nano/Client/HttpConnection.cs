@@ -1,0 +1,242 @@
+using System;
+
+namespace HttpNano
+{
+    /// <summary>
+    /// One HTTP/1.1 connection to one server (Python's http.client.HTTPConnection). Send a
+    /// request with <see cref="Request(string, string)"/> (or PutRequest, PutHeader, EndHeaders),
+    /// then read the answer with <see cref="GetResponse"/>. The socket opens on first use, stays
+    /// open between requests while the server allows it (keep-alive), and reopens by itself after
+    /// the server closed it. Not thread-safe: one request at a time. See
+    /// <see cref="ConnectionState"/> for the order of calls.
+    /// </summary>
+    public partial class HttpConnection : IDisposable
+    {
+        /// <summary>The default port of HTTP, 80 (Python's HTTP_PORT).</summary>
+        public const int HttpPort = 80;
+
+        /// <summary>No timeout: block until the operation completes.</summary>
+        public const int InfiniteTimeout = -1;
+
+        /// <summary>Default <see cref="BlockSize"/>: 1024 bytes per read of a stream body (CPython: 8192).</summary>
+        public const int DefaultBlockSize = 1024;
+
+        private readonly string _host;
+        private readonly int _port;
+        private readonly RequestWriter _writer;
+        private int _timeout;
+        private int _blockSize = DefaultBlockSize;
+        private HttpLimits _limits = new HttpLimits();
+        private ITransportFactory _transportFactory;
+        private ITransport _transport;
+        private ResponseReader _reader;
+        private ITransport _readerTransport;
+        private HttpResponse _response;
+        private HttpResponse _spareResponse;
+        private ConnectionState _state;
+        private string _method;
+        private string _hostHeader;
+        private byte[] _scratch;
+        private int _debugLevel;
+
+        /// <summary>
+        /// Creates a connection to <paramref name="host"/>, which may carry a port: "example.com",
+        /// "example.com:8080", "[2001:db8::1]:8080". No socket is opened yet.
+        /// </summary>
+        /// <param name="host">Host name or address, optionally with ":port".</param>
+        /// <exception cref="InvalidUrlException">The port is not a number, or the host holds a control character or space.</exception>
+        public HttpConnection(string host) : this(host, HostPort.NoPort, InfiniteTimeout) { }
+
+        /// <summary>Creates a connection to <paramref name="host"/> on <paramref name="port"/>.</summary>
+        /// <param name="host">Host name or address.</param>
+        /// <param name="port">TCP port, 1-65535.</param>
+        public HttpConnection(string host, int port) : this(host, port, InfiniteTimeout) { }
+
+        /// <summary>
+        /// Creates a connection with a timeout, in milliseconds, for connecting and for each
+        /// send or receive (<see cref="InfiniteTimeout"/> for none).
+        /// </summary>
+        /// <param name="host">Host name or address.</param>
+        /// <param name="port">TCP port, 1-65535, or -1 to take it from <paramref name="host"/> or <see cref="DefaultPort"/>.</param>
+        /// <param name="timeoutMilliseconds">Timeout in milliseconds, or -1 for none.</param>
+        public HttpConnection(string host, int port, int timeoutMilliseconds)
+        {
+            int resolvedPort;
+            _host = HostPort.Parse(host, port, DefaultPort, out resolvedPort);
+            _port = resolvedPort;
+            Timeout = timeoutMilliseconds;
+            _writer = new RequestWriter();
+        }
+
+        /// <summary>The host to connect to (brackets of an IPv6 literal removed).</summary>
+        public string Host
+        {
+            get { return _host; }
+        }
+
+        /// <summary>The port to connect to.</summary>
+        public int Port
+        {
+            get { return _port; }
+        }
+
+        /// <summary>The port used when none is given: 80 here, 443 for HTTPS (Python's default_port).</summary>
+        public virtual int DefaultPort
+        {
+            get { return HttpPort; }
+        }
+
+        /// <summary>Timeout in milliseconds for connecting and for each send or receive; -1 for none.</summary>
+        public int Timeout
+        {
+            get { return _timeout; }
+            set
+            {
+                if (value < InfiniteTimeout)
+                {
+                    throw new ArgumentOutOfRangeException("value");
+                }
+
+                _timeout = value;
+            }
+        }
+
+        /// <summary>Bytes read from a stream body at a time (Python's blocksize).</summary>
+        public int BlockSize
+        {
+            get { return _blockSize; }
+            set
+            {
+                if (value <= 0)
+                {
+                    throw new ArgumentOutOfRangeException("value");
+                }
+
+                _blockSize = value;
+                _scratch = null;
+            }
+        }
+
+        /// <summary>Limits applied to responses (line length, header count and size, interim responses).</summary>
+        public HttpLimits Limits
+        {
+            get { return _limits; }
+            set
+            {
+                if (value == null)
+                {
+                    throw new ArgumentNullException("value");
+                }
+
+                _limits = value;
+                _reader = null;
+            }
+        }
+
+        /// <summary>Debug output level: above 0 prints "send:", "reply:" and "header:" lines.</summary>
+        public int DebugLevel
+        {
+            get { return _debugLevel; }
+            set { _debugLevel = value; }
+        }
+
+        /// <summary>Sets <see cref="DebugLevel"/> (Python's set_debuglevel).</summary>
+        /// <param name="level">0 for silence, above 0 to print what goes over the wire.</param>
+        public void SetDebugLevel(int level)
+        {
+            _debugLevel = level;
+        }
+
+        /// <summary>Opens the socket now (requests open it on demand anyway).</summary>
+        public virtual void Connect()
+        {
+            if (_transport != null)
+            {
+                return;
+            }
+
+            _transport = TransportFactory.Open(_host, _port, _timeout, _timeout);
+        }
+
+        /// <summary>
+        /// Closes the socket and forgets any request under way; a response that owns the socket
+        /// (one that said "Connection: close") stays readable. The connection can be used again.
+        /// </summary>
+        public void Close()
+        {
+            _state = ConnectionState.Idle;
+            _response = null;
+            ITransport transport = _transport;
+            _transport = null;
+            if (transport != null)
+            {
+                transport.Close();
+            }
+        }
+
+        /// <summary>Same as <see cref="Close"/>.</summary>
+        public void Dispose()
+        {
+            Close();
+        }
+
+        /// <summary>The seam that opens sockets; tests and HTTPS put their own here.</summary>
+        internal ITransportFactory TransportFactory
+        {
+            get
+            {
+                if (_transportFactory == null)
+                {
+                    _transportFactory = CreateTransportFactory();
+                }
+
+                return _transportFactory;
+            }
+            set { _transportFactory = value; }
+        }
+
+        /// <summary>The factory of this kind of connection: plain TCP here.</summary>
+        internal virtual ITransportFactory CreateTransportFactory()
+        {
+            return new TcpTransportFactory();
+        }
+
+        /// <summary>The Host header value for this connection, computed once.</summary>
+        private string HostHeaderValue
+        {
+            get
+            {
+                if (_hostHeader == null)
+                {
+                    _hostHeader = HostHeader.Compute(_host, _port, DefaultPort);
+                }
+
+                return _hostHeader;
+            }
+        }
+
+        /// <summary>A block-sized buffer for stream and string bodies, allocated on first use.</summary>
+        private byte[] Scratch
+        {
+            get
+            {
+                if (_scratch == null)
+                {
+                    _scratch = new byte[ChunkEncoder.MaxChunkHeaderLength + _blockSize + ChunkEncoder.MaxLastChunkLength];
+                }
+
+                return _scratch;
+            }
+        }
+
+        private ITransport EnsureConnected()
+        {
+            if (_transport == null)
+            {
+                Connect();
+            }
+
+            return _transport;
+        }
+    }
+}
