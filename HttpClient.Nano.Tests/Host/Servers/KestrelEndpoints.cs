@@ -21,8 +21,10 @@ namespace HttpNano.Tests.Host.Servers
     /// /echo                           the request body back, with X-Request-* framing headers
     /// /headers                        one "Name: value" line per request header value
     /// /expect                         like /echo; reading the body makes Kestrel send 100 Continue
-    /// /expect?reject=C                status C (417, 401, ...) without reading the body
-    /// /expect/auth                    401 without reading the body unless Authorization is present
+    /// /expect?reject=C                status C (417, 401, ...) and Connection: close, body unread
+    /// /expect?reject=C&amp;keep=1         the same without Connection: close: Kestrel then still
+    ///                                 expects the announced body bytes on the connection
+    /// /expect/auth                    401 (Connection: close, body unread) unless Authorization is present
     /// /large?size=N                   like /content-length but streamed in 64 KiB writes, N up to 1 GiB
     /// /slow?delayMs=D                 waits D ms, then 200 "slow\n"
     /// /slow-body?size=N&amp;chunk=M&amp;delayMs=D   Content-Length: N, M bytes every D ms
@@ -152,6 +154,13 @@ namespace HttpNano.Tests.Host.Servers
         private static Task Reject(HttpContext context, int code)
         {
             context.Response.StatusCode = code;
+            // Without this Kestrel keeps the connection and treats the next bytes as the body
+            // it never asked for (RFC 9110 section 10.1.1 lets the server choose either way).
+            if (QueryLong(context, "keep", 0) == 0)
+            {
+                context.Response.Headers.Connection = "close";
+            }
+
             if (code == 401)
             {
                 context.Response.Headers.WWWAuthenticate = "Basic realm=\"test\"";

@@ -137,6 +137,20 @@ namespace HttpNano.Tests.Host.Servers
             string head = client.ReadHead();
             Assert.StartsWith(statusLine, head);
             Assert.Contains("\r\nX-Request-Body-Length: 0\r\n", head);
+            Assert.Contains("\r\nConnection: close\r\n", head);
+        }
+
+        [Fact]
+        public void ExpectRejectWithKeepWaitsForTheAnnouncedBody()
+        {
+            using RawClient client = new RawClient(_server.Port);
+            client.Send("POST /expect?reject=417&keep=1 HTTP/1.1\r\nHost: t\r\nContent-Length: 5\r\nExpect: 100-continue\r\n\r\n");
+            string head = client.ReadHead();
+            Assert.StartsWith("HTTP/1.1 417 ", head);
+            Assert.DoesNotContain("Connection: close", head);
+            client.ReadExactly("rejected 417\n".Length);
+            // The client sends the body anyway; Kestrel discards it and the connection goes on.
+            Assert.StartsWith("HTTP/1.1 404 ", client.Send("hello").Send("GET /status/404 HTTP/1.1\r\nHost: t\r\n\r\n").ReadHead());
         }
 
         [Fact]
