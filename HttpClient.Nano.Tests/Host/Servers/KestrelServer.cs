@@ -59,9 +59,17 @@ namespace HttpNano.Tests.Host.Servers
             _app.Use(CountRequest);
             KestrelEndpoints.Map(_app);
 
-            if (!_app.StartAsync().Wait(StartTimeout))
+            try
             {
-                throw new TimeoutException("Kestrel did not start");
+                if (!_app.StartAsync().Wait(StartTimeout))
+                {
+                    throw new TimeoutException("Kestrel did not start");
+                }
+            }
+            catch
+            {
+                ((IDisposable)_app).Dispose();
+                throw;
             }
 
             IServerAddressesFeature addresses = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>();
@@ -131,6 +139,10 @@ namespace HttpNano.Tests.Host.Servers
             try
             {
                 _app.StopAsync(stopping.Token).Wait(StopTimeout + StopTimeout);
+            }
+            catch (AggregateException)
+            {
+                // Stopping was cut short after StopTimeout; disposing closes what is left.
             }
             finally
             {
