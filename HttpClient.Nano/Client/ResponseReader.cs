@@ -223,6 +223,12 @@ namespace HttpNano
             {
                 if (_pos == _end)
                 {
+                    if (_end == _buffer.Length)
+                    {
+                        // Only if MaxHeaderBytes was raised after the buffer was sized.
+                        throw new HttpException("header section too large");
+                    }
+
                     int received = _transport.Receive(_buffer, _end, _buffer.Length - _end);
                     if (received <= 0)
                     {

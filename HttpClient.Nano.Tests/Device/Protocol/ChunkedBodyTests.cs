@@ -1,0 +1,262 @@
+using nanoFramework.TestFramework;
+
+namespace HttpNano.Tests
+{
+    [TestClass]
+    public class ChunkedBodyTests
+    {
+        private const string ChunkedHead = "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n";
+
+        [DataRow("4\r\nbody\r\n0\r\n\r\n", "body")]
+        [DataRow("0\r\n\r\n", "")]
+        [DataRow("1\r\na\r\n2\r\nbc\r\n3\r\ndef\r\n0\r\n\r\n", "abcdef")]
+        [DataRow("A\r\n0123456789\r\na\r\nabcdefghij\r\n0\r\n\r\n", "0123456789abcdefghij")]
+        [DataRow("0004\r\nbody\r\n000\r\n\r\n", "body")]
+        [DataRow("4;name=value\r\nbody\r\n0;last=1\r\n\r\n", "body")]
+        [DataRow("4;a;b=\"x;y\"\r\nbody\r\n0;z\r\n\r\n", "body")]
+        [DataRow("4 \r\nbody\r\n0\t;x\r\n\r\n", "body")]
+        [DataRow("4\nbody\n0\n\n", "body")]
+        [DataRow("4\r\nbody\r\n0\r\nX-Trailer: 1\r\nY: 2\r\n\r\n", "body")]
+        [DataRow("4\r\nbody\r\n0\nX-Trailer: 1\n\n", "body")]
+        [DataRow("5\r\n\r\n\r\n\r\r\n0\r\n\r\n", "\r\n\r\n\r")]
+        public void ValidChunkedBodyIsDecodedAndNextResponseFollows(string chunks, string body)
+        {
+            foreach (int piece in ResponseHarness.PieceSizes)
+            {
+                foreach (int readSize in new int[] { 1, 3, 100 })
+                {
+                    ResponseReader reader = ResponseHarness.Reader(ChunkedHead + chunks + ResponseHarness.NextResponse, piece);
+                    reader.ReadHead(false);
+                    Assert.AreEqual((int)BodyFraming.Chunked, (int)reader.Framing);
+                    Assert.AreEqual(-1L, reader.Length);
+                    Assert.AreEqual(body, ResponseHarness.ReadBody(reader, readSize));
+                    Assert.IsFalse(reader.EndedEarly);
+                    Assert.IsFalse(reader.WillClose);
+                    ResponseHarness.AssertNextResponseFollows(reader);
+                }
+            }
+        }
+
+        // The last chunk arrived, then the stream ended inside the trailers or before the final CRLF.
+        [DataRow("4\r\nbody\r\n0\r\n", "body")]
+        [DataRow("4\r\nbody\r\n0\r\n\r", "body")]
+        [DataRow("4\r\nbody\r\n0\r\nX-Trailer: 1\r\n", "body")]
+        [DataRow("4\r\nbody\r\n0\r\nX-Trail", "body")]
+        [DataRow("4\r\nbody\r\n0", "body")]
+        [DataRow("4\r\nbody\r\n0;ext", "body")]
+        public void MissingFinalLineEndIsToleratedAtEndOfStream(string chunks, string body)
+        {
+            foreach (int piece in ResponseHarness.PieceSizes)
+            {
+                ResponseReader reader = ResponseHarness.Reader(ChunkedHead + chunks, piece);
+                reader.ReadHead(false);
+                Assert.AreEqual(body, ResponseHarness.ReadBody(reader, 3));
+                Assert.IsFalse(reader.EndedEarly);
+                Assert.IsTrue(reader.WillClose);
+            }
+        }
+
+        [DataRow("")]
+        [DataRow("4")]
+        [DataRow("4\r\n")]
+        [DataRow("4\r\nbo")]
+        [DataRow("4\r\nbody")]
+        [DataRow("4\r\nbody\r")]
+        [DataRow("4\r\nbody\r\n")]
+        [DataRow("4\r\nbody\r\n1")]
+        public void EndOfStreamInsideChunksEndsEarly(string chunks)
+        {
+            foreach (int piece in ResponseHarness.PieceSizes)
+            {
+                ResponseReader reader = ResponseHarness.Reader(ChunkedHead + chunks, piece);
+                reader.ReadHead(false);
+                ResponseHarness.ReadBody(reader, 3);
+                Assert.IsTrue(reader.EndedEarly);
+                Assert.IsTrue(reader.WillClose);
+            }
+        }
+
+        [DataRow("x\r\nbody\r\n0\r\n\r\n")]
+        [DataRow("\r\n")]
+        [DataRow(";ext\r\nbody\r\n0\r\n\r\n")]
+        [DataRow(" 4\r\nbody\r\n0\r\n\r\n")]
+        [DataRow("-1\r\n")]
+        [DataRow("0x4\r\nbody\r\n0\r\n\r\n")]
+        [DataRow("4 4\r\nbody\r\n0\r\n\r\n")]
+        [DataRow("4\rX\nbody\r\n0\r\n\r\n")]
+        [DataRow("4\r\nbodyXX0\r\n\r\n")]
+        [DataRow("4\r\nbody\rX0\r\n\r\n")]
+        [DataRow("4\r\nbody\r\nzz\r\n")]
+        [DataRow("4\r\nbody\r\n0\r\n\rX")]
+        [DataRow("8000000000000000\r\n")]
+        [DataRow("10000000000000000\r\n")]
+        [DataRow("FFFFFFFFFFFFFFFFFF\r\n")]
+        public void InvalidFramingIsIncompleteRead(string chunks)
+        {
+            foreach (int piece in ResponseHarness.PieceSizes)
+            {
+                ResponseReader reader = ResponseHarness.Reader(ChunkedHead + chunks + ResponseHarness.NextResponse, piece);
+                reader.ReadHead(false);
+                Assert.ThrowsException(typeof(IncompleteReadException), () => ResponseHarness.ReadBody(reader, 3));
+                Assert.IsTrue(reader.WillClose);
+                Assert.ThrowsException(typeof(IncompleteReadException), () => reader.ReadBody(new byte[4], 0, 4));
+            }
+        }
+
+        [TestMethod]
+        public void LargestChunkSizeIsAccepted()
+        {
+            ResponseReader reader = ResponseHarness.Reader(ChunkedHead + "7fffffffffffffff\r\nabc", 0);
+            reader.ReadHead(false);
+            Assert.AreEqual("abc", ResponseHarness.ReadBody(reader, 16));
+            Assert.IsTrue(reader.EndedEarly);
+        }
+
+        [TestMethod]
+        public void DataBeforeInvalidFramingIsDelivered()
+        {
+            ResponseReader reader = ResponseHarness.Reader(ChunkedHead + "4\r\nbody\r\nzz\r\n", 1);
+            reader.ReadHead(false);
+            byte[] block = new byte[4];
+            int total = 0;
+            while (total < 4)
+            {
+                total += reader.ReadBody(block, total, 4 - total);
+            }
+
+            Assert.AreEqual("body", TestBytes.Text(block));
+            Assert.ThrowsException(typeof(IncompleteReadException), () => reader.ReadBody(block, 0, 4));
+        }
+
+        [TestMethod]
+        public void BodyIsDoneWithTheLastDataWhenTheEndIsAlreadyBuffered()
+        {
+            ResponseReader reader = ResponseHarness.Reader(ChunkedHead + "4\r\nbody\r\n0\r\n\r\n" + ResponseHarness.NextResponse, 0);
+            reader.ReadHead(false);
+            byte[] block = new byte[16];
+            Assert.AreEqual(4, reader.ReadBody(block, 0, 16));
+            Assert.IsTrue(reader.BodyDone);
+            ResponseHarness.AssertNextResponseFollows(reader);
+        }
+
+        [TestMethod]
+        public void ChunkDataIsReceivedStraightIntoCallerBuffer()
+        {
+            ScriptedTransport transport;
+            ResponseReader reader = ResponseHarness.Reader(ChunkedHead + "6\r\nabcdef\r\n0\r\n\r\n", ChunkedHead.Length, new HttpLimits(), out transport);
+            reader.ReadHead(false);
+            transport.PieceSize = 3; // "6\r\n" arrives alone, so the data is not buffered
+            byte[] mine = new byte[64];
+            Assert.AreEqual(3, reader.ReadBody(mine, 10, 54));
+            Assert.IsTrue(transport.LastReceiveBuffer == mine);
+            Assert.AreEqual("abc", TestBytes.Text(mine, 10, 3));
+            Assert.AreEqual("def", ResponseHarness.ReadBody(reader, 64));
+        }
+
+        [DataRow(0)]
+        [DataRow(1)]
+        [DataRow(7)]
+        public void ChunkSizeLineLimit(int piece)
+        {
+            HttpLimits limits = new HttpLimits();
+            limits.MaxLineLength = 30; // the head's longest line is 28 bytes
+            ScriptedTransport transport;
+            // "4;abcdefghijklmnopqrstuvwxyz\r\n" is 30 bytes.
+            ResponseReader reader = ResponseHarness.Reader(ChunkedHead + "4;abcdefghijklmnopqrstuvwxyz\r\nbody\r\n0\r\n\r\n", piece, limits, out transport);
+            reader.ReadHead(false);
+            Assert.AreEqual("body", ResponseHarness.ReadBody(reader, 8));
+
+            reader = ResponseHarness.Reader(ChunkedHead + "4;abcdefghijklmnopqrstuvwxyzA\r\nbody\r\n0\r\n\r\n", piece, limits, out transport);
+            reader.ReadHead(false);
+            LineTooLongException error = null;
+            try
+            {
+                ResponseHarness.ReadBody(reader, 8);
+            }
+            catch (LineTooLongException e)
+            {
+                error = e;
+            }
+
+            Assert.IsNotNull(error);
+            Assert.AreEqual(LineTooLongException.ChunkSizeLine, error.LineType);
+            Assert.ThrowsException(typeof(LineTooLongException), () => reader.ReadBody(new byte[8], 0, 8));
+        }
+
+        [DataRow(0)]
+        [DataRow(1)]
+        [DataRow(7)]
+        public void TrailerLineLimit(int piece)
+        {
+            HttpLimits limits = new HttpLimits();
+            limits.MaxLineLength = 30; // the head's longest line is 28 bytes
+            ScriptedTransport transport;
+            // "X-Trail: 1234567890123456789\r\n" is 30 bytes.
+            ResponseReader reader = ResponseHarness.Reader(ChunkedHead + "4\r\nbody\r\n0\r\nX-Trail: 1234567890123456789\r\n\r\n" + ResponseHarness.NextResponse, piece, limits, out transport);
+            reader.ReadHead(false);
+            Assert.AreEqual("body", ResponseHarness.ReadBody(reader, 8));
+            ResponseHarness.AssertNextResponseFollows(reader);
+
+            reader = ResponseHarness.Reader(ChunkedHead + "4\r\nbody\r\n0\r\nX-Trail: 12345678901234567890\r\n\r\n", piece, limits, out transport);
+            reader.ReadHead(false);
+            LineTooLongException error = null;
+            try
+            {
+                ResponseHarness.ReadBody(reader, 8);
+            }
+            catch (LineTooLongException e)
+            {
+                error = e;
+            }
+
+            Assert.IsNotNull(error);
+            Assert.AreEqual(LineTooLongException.TrailerLine, error.LineType);
+        }
+
+        [TestMethod]
+        public void TrailerSectionSizeLimit()
+        {
+            HttpLimits limits = new HttpLimits();
+            limits.MaxTrailerBytes = 10;
+            ScriptedTransport transport;
+            // "A: 1\r\nB: 2\r\n\r\n" is 14 bytes; "A: 12\r\n\r\n" is 9.
+            ResponseReader reader = ResponseHarness.Reader(ChunkedHead + "0\r\nA: 12\r\n\r\n", 1, limits, out transport);
+            reader.ReadHead(false);
+            Assert.AreEqual("", ResponseHarness.ReadBody(reader, 8));
+
+            reader = ResponseHarness.Reader(ChunkedHead + "0\r\nA: 1\r\nB: 2\r\n\r\n", 1, limits, out transport);
+            reader.ReadHead(false);
+            Assert.ThrowsException(typeof(HttpException), () => ResponseHarness.ReadBody(reader, 8));
+        }
+
+        [TestMethod]
+        public void TrailerCountLimit()
+        {
+            HttpLimits limits = new HttpLimits();
+            limits.MaxHeaderCount = 2;
+            ScriptedTransport transport;
+            ResponseReader reader = ResponseHarness.Reader(ChunkedHead + "0\r\nA: 1\r\nB: 2\r\n\r\n", 0, limits, out transport);
+            reader.ReadHead(false);
+            Assert.AreEqual("", ResponseHarness.ReadBody(reader, 8));
+
+            reader = ResponseHarness.Reader(ChunkedHead + "0\r\nA: 1\r\nB: 2\r\nC: 3\r\n\r\n", 0, limits, out transport);
+            reader.ReadHead(false);
+            Assert.ThrowsException(typeof(HttpException), () => ResponseHarness.ReadBody(reader, 8));
+        }
+
+        [TestMethod]
+        public void DecoderStopsAtDataAndAtTheEnd()
+        {
+            ChunkedDecoder decoder = new ChunkedDecoder(new HttpLimits());
+            decoder.Reset();
+            byte[] bytes = TestBytes.Of("3;x\r\nabc\r\n0\r\n\r\nNEXT");
+            Assert.AreEqual(5, decoder.Decode(bytes, 0, bytes.Length));
+            Assert.AreEqual(3L, decoder.DataRemaining);
+            Assert.AreEqual(0, decoder.Decode(bytes, 5, bytes.Length - 5));
+            decoder.DataConsumed(3);
+            Assert.AreEqual(7, decoder.Decode(bytes, 8, bytes.Length - 8));
+            Assert.IsTrue(decoder.IsDone);
+            Assert.AreEqual(0, decoder.Decode(bytes, 15, bytes.Length - 15));
+        }
+    }
+}
