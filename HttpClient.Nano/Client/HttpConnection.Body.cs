@@ -35,6 +35,18 @@ namespace HttpNano
             }
 
             SendRaw(_writer.Buffer, 0, headLength);
+            SendBytes(body, true);
+        }
+
+        // The body alone, the head having gone out already.
+        private void SendBytes(byte[] body, bool chunked)
+        {
+            if (!chunked)
+            {
+                SendRaw(body, 0, body.Length);
+                return;
+            }
+
             bool afterChunk = false;
             if (body.Length > 0)
             {

@@ -7,6 +7,8 @@ namespace HttpNano
     {
         private const string ContentLengthName = "Content-Length";
         private const string TransferEncodingName = "Transfer-Encoding";
+        private const string ExpectName = "Expect";
+        private const string ContinueValue = "100-continue";
 
         /// <summary>Sends a request without a body (Python's request(method, url)).</summary>
         /// <param name="method">The method, e.g. "GET".</param>
@@ -148,6 +150,7 @@ namespace HttpNano
             _writer.PutRequest(method, url, skipHost ? null : HostHeaderValue, skipAcceptEncoding);
             _method = method;
             _state = ConnectionState.RequestStarted;
+            ReplaceIfClosedByPeer();
         }
 
         /// <summary>Adds a header to the request being started (Python's putheader).</summary>
@@ -268,6 +271,8 @@ namespace HttpNano
                 bodyLength = stream.CanSeek ? stream.Length - stream.Position : RequestBodyRules.UnknownLength;
             }
 
+            bool expectContinue = _expectContinue && bodyLength != RequestBodyRules.NoBody && bodyLength != 0
+                && (headers == null || !headers.Contains(ExpectName));
             long contentLength;
             RequestBodyFraming framing = RequestBodyRules.Decide(method, bodyLength,
                 headers != null && headers.Contains(ContentLengthName),
@@ -282,6 +287,11 @@ namespace HttpNano
                 else if (framing == RequestBodyFraming.Chunked)
                 {
                     _writer.WriteHeader(TransferEncodingName, RequestBodyRules.ChunkedValue);
+                }
+
+                if (expectContinue)
+                {
+                    _writer.WriteHeader(ExpectName, ContinueValue);
                 }
 
                 if (headers != null)
@@ -300,19 +310,63 @@ namespace HttpNano
             }
 
             bool chunked = framing == RequestBodyFraming.Chunked || framing == RequestBodyFraming.ChunkEncodeOnly;
-            if (text != null)
+            if (expectContinue)
             {
                 EndHeadersOnly();
+                if (!AwaitContinue())
+                {
+                    return;
+                }
+
+                if (bytes != null)
+                {
+                    SendBytes(bytes, chunked);
+                    return;
+                }
+            }
+
+            if (text != null)
+            {
+                if (!expectContinue)
+                {
+                    EndHeadersOnly();
+                }
+
                 SendText(text, chunked);
             }
             else if (stream != null)
             {
-                EndHeadersOnly();
+                if (!expectContinue)
+                {
+                    EndHeadersOnly();
+                }
+
                 SendStream(stream, chunked);
             }
             else
             {
                 EndHeaders(bytes, chunked);
+            }
+        }
+
+        // The head went out with "Expect: 100-continue": true to send the body ("100 Continue",
+        // or no answer within ContinueTimeout), false when a final response came first.
+        private bool AwaitContinue()
+        {
+            ITransport transport = _transport;
+            if (!transport.Poll(_continueTimeout))
+            {
+                return true;
+            }
+
+            try
+            {
+                return ReaderFor(transport).ReadContinue();
+            }
+            catch
+            {
+                Close();
+                throw;
             }
         }
 

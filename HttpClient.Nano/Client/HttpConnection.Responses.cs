@@ -31,6 +31,7 @@ namespace HttpNano
 
             ResponseReader reader = ReaderFor(transport);
             HttpResponse response = TakeResponseObject();
+            _reused = true;
             try
             {
                 response.Begin(this, reader, Ascii.EqualsIgnoreCase(_method, "HEAD"));
@@ -53,6 +54,7 @@ namespace HttpNano
                 // Like CPython, the closing response keeps the socket; this connection forgets it.
                 _transport = null;
                 _reader = null;
+                _deadline = null;
                 response.TakeTransport(transport);
             }
             else
@@ -90,11 +92,30 @@ namespace HttpNano
                 _readerTransport = null;
             }
 
-            if (_readerTransport != transport)
+            ITransport source = transport;
+            if (_responseTimeout != InfiniteTimeout)
             {
-                // A new socket: bytes buffered from the old one mean nothing here.
-                _reader.Attach(transport);
-                _readerTransport = transport;
+                if (_deadline == null)
+                {
+                    _deadline = new DeadlineTransport();
+                }
+
+                _deadline.Arm(transport, _timeout, _responseTimeout);
+                source = _deadline;
+            }
+
+            if (_readerTransport != source || _readerSocket != transport)
+            {
+                // A new socket, or the deadline switched on or off. Bytes buffered from an old
+                // socket mean nothing here; the socket's own timeout is restored.
+                if (source == transport && _readerTransport == _deadline)
+                {
+                    transport.SetReceiveTimeout(_timeout);
+                }
+
+                _reader.Attach(source);
+                _readerTransport = source;
+                _readerSocket = transport;
             }
 
             return _reader;

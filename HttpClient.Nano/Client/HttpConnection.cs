@@ -21,16 +21,26 @@ namespace HttpNano
         /// <summary>Default <see cref="BlockSize"/>: 1024 bytes per read of a stream body (CPython: 8192).</summary>
         public const int DefaultBlockSize = 1024;
 
+        /// <summary>Default <see cref="ContinueTimeout"/>: 1000 ms.</summary>
+        public const int DefaultContinueTimeout = 1000;
+
         private readonly string _host;
         private readonly int _port;
         private readonly RequestWriter _writer;
         private int _timeout;
+        private int _connectTimeout = InfiniteTimeout;
+        private int _responseTimeout = InfiniteTimeout;
+        private int _continueTimeout = DefaultContinueTimeout;
+        private bool _expectContinue;
+        private DeadlineTransport _deadline;
+        private bool _reused;
         private int _blockSize = DefaultBlockSize;
         private HttpLimits _limits = new HttpLimits();
         private ITransportFactory _transportFactory;
         private ITransport _transport;
         private ResponseReader _reader;
         private ITransport _readerTransport;
+        private ITransport _readerSocket;
         private HttpResponse _response;
         private HttpResponse _spareResponse;
         private ConnectionState _state;
@@ -90,14 +100,58 @@ namespace HttpNano
         public int Timeout
         {
             get { return _timeout; }
+            set { _timeout = CheckTimeout(value); }
+        }
+
+        /// <summary>
+        /// Longest wait for the TCP connect, in milliseconds; -1 (the default) means
+        /// <see cref="Timeout"/>. A timer closes the socket when it runs out, as neither
+        /// platform's blocking connect takes a timeout.
+        /// </summary>
+        public int ConnectTimeout
+        {
+            get { return _connectTimeout; }
+            set { _connectTimeout = CheckTimeout(value); }
+        }
+
+        /// <summary>
+        /// Longest time, in milliseconds, from <see cref="GetResponse"/> until the response's
+        /// body has been read to its end; -1 (the default) for none. Unlike <see cref="Timeout"/>,
+        /// which bounds each receive, this bounds the whole response, so a server that sends one
+        /// byte at a time cannot hold the request forever. Exceeding it raises a
+        /// <see cref="TimeoutException"/> and closes the connection.
+        /// </summary>
+        public int ResponseTimeout
+        {
+            get { return _responseTimeout; }
+            set { _responseTimeout = CheckTimeout(value); }
+        }
+
+        /// <summary>
+        /// When true, requests with a body send "Expect: 100-continue" and the head alone, then
+        /// wait up to <see cref="ContinueTimeout"/> for the server: on "100 Continue" (or
+        /// silence) the body follows; when a final status (say 401 or 413) comes first, the body
+        /// is not sent, <see cref="GetResponse"/> returns that status and the connection closes
+        /// after it. Saves sending a large body the server would refuse. Off by default.
+        /// </summary>
+        public bool ExpectContinue
+        {
+            get { return _expectContinue; }
+            set { _expectContinue = value; }
+        }
+
+        /// <summary>How long to wait for "100 Continue" before sending the body anyway, in milliseconds.</summary>
+        public int ContinueTimeout
+        {
+            get { return _continueTimeout; }
             set
             {
-                if (value < InfiniteTimeout)
+                if (value < 0)
                 {
                     throw new ArgumentOutOfRangeException("value");
                 }
 
-                _timeout = value;
+                _continueTimeout = value;
             }
         }
 
@@ -155,7 +209,8 @@ namespace HttpNano
                 return;
             }
 
-            _transport = TransportFactory.Open(_host, _port, _timeout, _timeout);
+            _transport = TransportFactory.Open(_host, _port, _connectTimeout == InfiniteTimeout ? _timeout : _connectTimeout, _timeout);
+            _reused = false;
         }
 
         /// <summary>
@@ -237,6 +292,29 @@ namespace HttpNano
             }
 
             return _transport;
+        }
+
+        // Before a request goes out on a kept-alive socket: if the server has closed it while it
+        // was idle (its keep-alive timeout), replace it now instead of failing the request.
+        private void ReplaceIfClosedByPeer()
+        {
+            // Bytes already buffered (a scripted or pipelined answer) mean the stream is still in use.
+            ITransport transport = _transport;
+            if (transport != null && _reused && (_reader == null || _reader.Buffered == 0) && transport.PeerClosed())
+            {
+                _transport = null;
+                transport.Close();
+            }
+        }
+
+        private static int CheckTimeout(int value)
+        {
+            if (value < InfiniteTimeout)
+            {
+                throw new ArgumentOutOfRangeException("value");
+            }
+
+            return value;
         }
     }
 }

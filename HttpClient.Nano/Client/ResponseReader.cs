@@ -42,6 +42,8 @@ namespace HttpNano
         private bool _willClose;
         private bool _bodyDone = true;
         private bool _endedEarly;
+        private bool _finalHeadPending;
+        private bool _closeAfterResponse;
 
         /// <summary>
         /// Allocates the receive buffer (<see cref="HttpLimits.MaxHeaderBytes"/> plus
@@ -124,6 +126,8 @@ namespace HttpNano
             _willClose = false;
             _bodyDone = true;
             _endedEarly = false;
+            _finalHeadPending = false;
+            _closeAfterResponse = false;
         }
 
         /// <summary>
@@ -151,20 +155,22 @@ namespace HttpNano
 
             try
             {
-                int interim = 0;
-                while (ReadOneHead())
+                if (_finalHeadPending)
                 {
-                    if (++interim > _limits.MaxInterimResponses)
-                    {
-                        throw new HttpException("too many interim responses");
-                    }
+                    // ReadContinue already parsed this head while waiting for "100 Continue".
+                    _finalHeadPending = false;
+                }
+                else
+                {
+                    SkipInterimResponses(false);
                 }
 
                 ResponseHead head = _parser.Head;
                 _rules.Decide(head, requestWasHead);
                 _framing = _rules.Framing;
                 _remaining = _rules.Length;
-                _willClose = _rules.WillClose;
+                _willClose = _rules.WillClose || _closeAfterResponse;
+                _closeAfterResponse = false;
                 _endedEarly = false;
                 _bodyDone = _framing == BodyFraming.None || _remaining == 0;
                 _chunks.Reset();
@@ -175,6 +181,63 @@ namespace HttpNano
                 _error = e;
                 throw;
             }
+        }
+
+        /// <summary>
+        /// For "Expect: 100-continue": reads the server's first answer. True when it was
+        /// "100 Continue" (consumed; send the body); false when a final response came first: its
+        /// head stays parsed for the next <see cref="ReadHead"/>, and as the body was never sent
+        /// the connection closes after that response.
+        /// </summary>
+        public bool ReadContinue()
+        {
+            if (_error != null)
+            {
+                throw _error;
+            }
+
+            if (_transport == null)
+            {
+                throw new NotConnectedException();
+            }
+
+            try
+            {
+                if (SkipInterimResponses(true))
+                {
+                    return true;
+                }
+
+                _finalHeadPending = true;
+                _closeAfterResponse = true;
+                return false;
+            }
+            catch (Exception e)
+            {
+                _error = e;
+                throw;
+            }
+        }
+
+        // Reads heads until a final one (true) or, when stopAtContinue, a "100 Continue" (false
+        // means a final head is parsed). Interim responses are capped.
+        private bool SkipInterimResponses(bool stopAtContinue)
+        {
+            int interim = 0;
+            while (ReadOneHead())
+            {
+                if (stopAtContinue && _parser.Head.Status == 100)
+                {
+                    return true;
+                }
+
+                if (++interim > _limits.MaxInterimResponses)
+                {
+                    throw new HttpException("too many interim responses");
+                }
+            }
+
+            return false;
         }
 
         /// <summary>

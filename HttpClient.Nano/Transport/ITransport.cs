@@ -27,6 +27,22 @@ namespace HttpNano
         /// </summary>
         int Receive(byte[] buffer, int offset, int count);
 
+        /// <summary>
+        /// Waits up to <paramref name="milliseconds"/> (-1: no limit) for something to receive
+        /// and says whether there is: data, or the end of the stream. Used to wait for
+        /// "100 Continue" without committing to a receive.
+        /// </summary>
+        bool Poll(int milliseconds);
+
+        /// <summary>
+        /// Whether the peer has closed an idle stream (end of stream waiting, nothing else):
+        /// a kept-alive connection the server timed out, to be replaced before the next request.
+        /// </summary>
+        bool PeerClosed();
+
+        /// <summary>Sets the timeout of each later receive, in milliseconds (0 or less: none).</summary>
+        void SetReceiveTimeout(int milliseconds);
+
         /// <summary>Sends all <paramref name="count"/> bytes or throws.</summary>
         void Send(byte[] buffer, int offset, int count);
 

@@ -9,7 +9,7 @@ namespace HttpNano
     /// ITransport over a plain TCP socket. Written once against the Socket members .NET and
     /// nanoFramework share (Send/Receive with offset, size and SocketFlags.None; Close, never
     /// Dispose, which the device implements explicitly), so the host tests exercise the code the
-    /// device runs. The TLS transports open their socket with <see cref="OpenSocket"/>.
+    /// device runs. The TLS transports open their socket with <see cref="OpenSocket(string, int, int, int)"/>.
     /// </summary>
     internal sealed class TcpTransport : ITransport
     {
@@ -26,10 +26,19 @@ namespace HttpNano
             _socket = socket;
         }
 
-        /// <summary>Connects to <paramref name="host"/>:<paramref name="port"/> (see <see cref="OpenSocket"/>).</summary>
+        /// <summary>Connects to <paramref name="host"/>:<paramref name="port"/> (see <see cref="OpenSocket(string, int, int, int)"/>).</summary>
         internal static TcpTransport Connect(string host, int port, int timeoutMilliseconds)
         {
-            return new TcpTransport(OpenSocket(host, port, timeoutMilliseconds));
+            return new TcpTransport(OpenSocket(host, port, timeoutMilliseconds, timeoutMilliseconds));
+        }
+
+        /// <summary>
+        /// Connects within <paramref name="connectTimeoutMilliseconds"/>, then uses
+        /// <paramref name="timeoutMilliseconds"/> for each send and receive (0 or less: none).
+        /// </summary>
+        internal static TcpTransport Connect(string host, int port, int connectTimeoutMilliseconds, int timeoutMilliseconds)
+        {
+            return new TcpTransport(OpenSocket(host, port, connectTimeoutMilliseconds, timeoutMilliseconds));
         }
 
         /// <summary>
@@ -40,6 +49,16 @@ namespace HttpNano
         /// exceptions of ITransport are thrown.
         /// </summary>
         internal static Socket OpenSocket(string host, int port, int timeoutMilliseconds)
+        {
+            return OpenSocket(host, port, timeoutMilliseconds, timeoutMilliseconds);
+        }
+
+        /// <summary>
+        /// As <see cref="OpenSocket(string, int, int)"/>, with a separate bound on the connect:
+        /// a watchdog closes the socket when <paramref name="connectTimeoutMilliseconds"/> (0 or
+        /// less: none) runs out, and the connect then fails with a <see cref="TimeoutException"/>.
+        /// </summary>
+        internal static Socket OpenSocket(string host, int port, int connectTimeoutMilliseconds, int timeoutMilliseconds)
         {
             if (host == null)
             {
@@ -78,7 +97,7 @@ namespace HttpNano
                 // The request head and body go out in separate sends: with Nagle's algorithm the
                 // second would wait for the server's delayed ACK.
                 socket.SetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.NoDelay, true);
-                socket.Connect(new IPEndPoint(address, port));
+                ConnectWithin(socket, new IPEndPoint(address, port), connectTimeoutMilliseconds);
                 return socket;
             }
             catch (SocketException e)
@@ -91,6 +110,70 @@ namespace HttpNano
                 socket.Close();
                 throw;
             }
+        }
+
+        private static void ConnectWithin(Socket socket, IPEndPoint endPoint, int timeoutMilliseconds)
+        {
+            ConnectWatchdog watchdog = new ConnectWatchdog(socket, timeoutMilliseconds);
+            try
+            {
+                socket.Connect(endPoint);
+            }
+            catch (Exception)
+            {
+                watchdog.Dispose();
+                if (watchdog.Fired)
+                {
+                    throw new TimeoutException(TransportErrors.ConnectTimedOut);
+                }
+
+                throw;
+            }
+
+            watchdog.Dispose();
+            if (watchdog.Fired)
+            {
+                throw new TimeoutException(TransportErrors.ConnectTimedOut);
+            }
+        }
+
+        /// <inheritdoc/>
+        public bool Poll(int milliseconds)
+        {
+            Socket socket = OpenOrThrow();
+            try
+            {
+                return socket.Poll(milliseconds < 0 ? -1 : milliseconds * 1000, SelectMode.SelectRead);
+            }
+            catch (SocketException e)
+            {
+                throw TransportErrors.Translate(e, TransportErrors.ReceiveFailed, TransportErrors.ReceiveTimedOut);
+            }
+        }
+
+        /// <inheritdoc/>
+        public bool PeerClosed()
+        {
+            Socket socket = _socket;
+            if (socket == null)
+            {
+                return true;
+            }
+
+            try
+            {
+                return socket.Poll(0, SelectMode.SelectRead) && socket.Available == 0;
+            }
+            catch (SocketException)
+            {
+                return true;
+            }
+        }
+
+        /// <inheritdoc/>
+        public void SetReceiveTimeout(int milliseconds)
+        {
+            OpenOrThrow().ReceiveTimeout = milliseconds > 0 ? milliseconds : -1;
         }
 
         /// <inheritdoc/>

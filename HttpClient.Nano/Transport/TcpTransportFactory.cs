@@ -6,9 +6,7 @@ namespace HttpNano
         /// <inheritdoc />
         public ITransport Open(string host, int port, int connectTimeout, int timeout)
         {
-            // Neither platform's blocking Connect takes a timeout; the socket timeout bounds
-            // every send and receive after it.
-            return TcpTransport.Connect(host, port, timeout);
+            return TcpTransport.Connect(host, port, connectTimeout, timeout);
         }
     }
 }

@@ -43,11 +43,27 @@ namespace HttpNano.Tests
         }
 
         [TestMethod]
-        public void ServerCloseOfAKeptAliveConnectionIsRemoteDisconnectedThenReconnects()
+        public void SocketClosedByTheServerWhileIdleIsReplacedBeforeTheNextRequest()
         {
-            ScriptedTransportFactory factory = new ScriptedTransportFactory(0,
-                "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok",
-                "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
+            string ok = "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok";
+            ScriptedTransportFactory factory = new ScriptedTransportFactory(0, ok, ok);
+            HttpConnection connection = ScriptedTransportFactory.Connection(factory);
+            connection.Request("GET", "/");
+            connection.GetResponse().Read();
+            connection.Request("GET", "/second");
+            Assert.AreEqual("ok", TestBytes.Text(connection.GetResponse().Read()));
+            Assert.AreEqual(2, factory.Opened);
+            Assert.IsTrue(factory.Transport(0).IsClosed);
+            Assert.AreEqual(-1, factory.Transport(0).SentText.IndexOf("/second"));
+            Assert.IsTrue(factory.Transport(1).SentText.StartsWith("GET /second "));
+        }
+
+        [TestMethod]
+        public void CloseNotSeenBeforeSendingIsRemoteDisconnectedThenReconnects()
+        {
+            string ok = "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok";
+            ScriptedTransportFactory factory = new ScriptedTransportFactory(0, ok, ok);
+            factory.Transport(0).HidesClose = true;
             HttpConnection connection = ScriptedTransportFactory.Connection(factory);
             connection.Request("GET", "/");
             connection.GetResponse().Read();

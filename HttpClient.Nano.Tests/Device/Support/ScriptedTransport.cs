@@ -140,6 +140,37 @@ namespace HttpNano.Tests
             return n;
         }
 
+        /// <summary>Poll reports nothing to receive until this many bytes have been sent (a server that waits for the body).</summary>
+        public int QuietUntilSent { get; set; }
+
+        /// <summary>Makes PeerClosed report false even at the end of the script: a close the client cannot see yet.</summary>
+        public bool HidesClose { get; set; }
+
+        /// <summary>The last receive timeout set, in milliseconds.</summary>
+        public int ReceiveTimeout { get; private set; }
+
+        /// <summary>How many times Poll was called.</summary>
+        public int PollCalls { get; private set; }
+
+        /// <inheritdoc />
+        public bool Poll(int milliseconds)
+        {
+            PollCalls++;
+            return _sentCount >= QuietUntilSent;
+        }
+
+        /// <inheritdoc />
+        public bool PeerClosed()
+        {
+            return !HidesClose && ResetAt < 0 && _position >= _script.Length;
+        }
+
+        /// <inheritdoc />
+        public void SetReceiveTimeout(int milliseconds)
+        {
+            ReceiveTimeout = milliseconds;
+        }
+
         /// <inheritdoc />
         public void Send(byte[] buffer, int offset, int count)
         {
