@@ -68,15 +68,14 @@ namespace HttpNano.Tests
         }
 
         [TestMethod]
-        public void ClientCertificateFormsReplaceEachOther()
+        public void ClientCertificatePemIsKept()
         {
             TlsOptions options = new TlsOptions();
+            Assert.IsNull(options.ClientCertificatePem);
             options.SetClientCertificatePem(Pem, "key");
             Assert.AreEqual(Pem, options.ClientCertificatePem);
             Assert.AreEqual("key", options.ClientKeyPem);
-            options.ClientCertificate = null;
-            Assert.IsNull(options.ClientCertificatePem);
-            Assert.IsNull(options.ClientKeyPem);
+            Assert.ThrowsException(typeof(ArgumentNullException), () => options.SetClientCertificatePem(Pem, null));
         }
     }
 }
