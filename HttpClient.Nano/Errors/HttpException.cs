@@ -4,7 +4,8 @@ namespace HttpNano
 {
     /// <summary>
     /// Base of every exception HttpClient.Nano raises for an HTTP-level problem
-    /// (Python's <c>http.client.HTTPException</c>). Socket and TLS failures keep their own types.
+    /// (Python's <c>http.client.HTTPException</c>) and for a failed TLS handshake
+    /// (<see cref="TlsHandshakeException"/>). Socket failures keep their own types.
     /// </summary>
     public class HttpException : Exception
     {

@@ -1,0 +1,43 @@
+using System;
+using nanoFramework.TestFramework;
+
+namespace HttpNano.Tests
+{
+    [TestClass]
+    public class MbedTlsErrorsTests
+    {
+        [TestMethod]
+        public void CertificateVerifyFailureIsACertificateRejection()
+        {
+            Exception inner = new Exception("native");
+            TlsHandshakeException mapped = MbedTlsErrors.FromCode(-9984, inner);
+            Assert.IsTrue(mapped is CertificateVerificationException);
+            Assert.AreEqual(-9984, mapped.ErrorCode);
+            Assert.IsTrue(object.ReferenceEquals(inner, mapped.InnerException));
+        }
+
+        [TestMethod]
+        public void InvalidRecordIsPlainHttp()
+        {
+            Assert.IsTrue(MbedTlsErrors.FromCode(-0x7200, null) is TlsPlainHttpException);
+        }
+
+        [DataRow(-0x7780)]
+        [DataRow(-0x7F00)]
+        [DataRow(-0x7280)]
+        [DataRow(-1)]
+        public void OtherTlsCodesAreHandshakeFailures(int code)
+        {
+            TlsHandshakeException mapped = MbedTlsErrors.FromCode(code, null);
+            Assert.IsTrue(mapped.GetType() == typeof(TlsHandshakeException));
+            Assert.AreEqual(code, mapped.ErrorCode);
+        }
+
+        [DataRow(0)]
+        [DataRow(10054)]
+        public void SocketCodesAreNotMapped(int code)
+        {
+            Assert.IsNull(MbedTlsErrors.FromCode(code, null));
+        }
+    }
+}

@@ -1,0 +1,221 @@
+using System;
+using System.Security.Authentication;
+using Xunit;
+using static HttpNano.Tests.Host.Tls.HostTlsTestSupport;
+
+namespace HttpNano.Tests.Host.Tls
+{
+    /// <summary>The host TLS transport against an in-process SslStream server on 127.0.0.1.</summary>
+    [Collection(TlsSocketCollection.Name)]
+    public sealed class HostTlsTransportTests
+    {
+        [Fact]
+        public void CallerCaMakesThePrivateServerTrusted()
+        {
+            using (TlsTestServer server = TlsTestServer.Tls(Certificates.Leaf))
+            using (ITransport transport = Open(TrustingTestCa(), server.Port))
+            {
+                Assert.StartsWith("pong client=none", Exchange(transport, "ping\n"));
+            }
+        }
+
+        [Fact]
+        public void CaGivenAsDerIsTrusted()
+        {
+            TlsOptions options = new TlsOptions();
+            options.AddTrustedCaDer(Certificates.Ca.RawData);
+            using (TlsTestServer server = TlsTestServer.Tls(Certificates.Leaf))
+            using (ITransport transport = Open(options, server.Port))
+            {
+                Assert.StartsWith("pong", Exchange(transport, "ping\n"));
+            }
+        }
+
+        [Fact]
+        public void HostNameInTheCertificateIsAccepted()
+        {
+            using (TlsTestServer server = TlsTestServer.Tls(Certificates.Leaf))
+            using (ITransport transport = Open(TrustingTestCa(), server.Port, "localhost"))
+            {
+                Assert.StartsWith("pong", Exchange(transport, "ping\n"));
+            }
+        }
+
+        [Fact]
+        public void UnknownCaIsRejected()
+        {
+            using (TlsTestServer server = TlsTestServer.Tls(Certificates.UnknownCaLeaf))
+            {
+                FailsWithoutLeak<CertificateUntrustedException>(TrustingTestCa(), server.Port);
+            }
+        }
+
+        [Fact]
+        public void SystemTrustRejectsThePrivateCa()
+        {
+            using (TlsTestServer server = TlsTestServer.Tls(Certificates.Leaf))
+            {
+                FailsWithoutLeak<CertificateUntrustedException>(new TlsOptions(), server.Port);
+            }
+        }
+
+        [Fact]
+        public void WrongNameIsRejected()
+        {
+            using (TlsTestServer server = TlsTestServer.Tls(Certificates.OtherNameLeaf))
+            {
+                FailsWithoutLeak<CertificateNameMismatchException>(TrustingTestCa(), server.Port);
+            }
+        }
+
+        [Fact]
+        public void WrongNameIsAcceptedWhenHostNameCheckIsOff()
+        {
+            TlsOptions options = TrustingTestCa();
+            options.CheckHostName = false;
+            using (TlsTestServer server = TlsTestServer.Tls(Certificates.OtherNameLeaf))
+            using (ITransport transport = Open(options, server.Port))
+            {
+                Assert.StartsWith("pong", Exchange(transport, "ping\n"));
+            }
+        }
+
+        [Fact]
+        public void ExpiredCertificateIsRejected()
+        {
+            using (TlsTestServer server = TlsTestServer.Tls(Certificates.ExpiredLeaf))
+            {
+                FailsWithoutLeak<CertificateExpiredException>(TrustingTestCa(), server.Port);
+            }
+        }
+
+        [Fact]
+        public void DangerousOptionAcceptsAnyCertificate()
+        {
+            TlsOptions options = new TlsOptions { DangerousAcceptAnyServerCertificate = true };
+            using (TlsTestServer server = TlsTestServer.Tls(Certificates.UnknownCaLeaf))
+            using (ITransport transport = Open(options, server.Port))
+            {
+                Assert.StartsWith("pong", Exchange(transport, "ping\n"));
+            }
+        }
+
+        [Fact]
+        public void ClientCertificateIsPresentedWhenAsked()
+        {
+            TlsOptions options = TrustingTestCa();
+            options.SetClientCertificatePem(TestCertificates.CertificatePem(Certificates.Client), TestCertificates.PrivateKeyPem(Certificates.Client));
+            using (TlsTestServer server = TlsTestServer.Tls(Certificates.Leaf, askClientCertificate: true))
+            using (ITransport transport = Open(options, server.Port))
+            {
+                Assert.StartsWith("pong client=CN=httpnano-client", Exchange(transport, "ping\n"));
+            }
+        }
+
+        [Fact]
+        public void PinOfTheServerKeyIsAccepted()
+        {
+            TlsOptions options = TrustingTestCa();
+            options.AddPinnedPublicKeySha256(HostCertificateCheck.PublicKeyPin(Certificates.Leaf));
+            using (TlsTestServer server = TlsTestServer.Tls(Certificates.Leaf))
+            using (ITransport transport = Open(options, server.Port))
+            {
+                Assert.StartsWith("pong", Exchange(transport, "ping\n"));
+            }
+        }
+
+        [Fact]
+        public void PinOfTheCaKeyIsAccepted()
+        {
+            TlsOptions options = TrustingTestCa();
+            options.AddPinnedPublicKeySha256(HostCertificateCheck.PublicKeyPin(Certificates.Ca));
+            using (TlsTestServer server = TlsTestServer.Tls(Certificates.Leaf))
+            using (ITransport transport = Open(options, server.Port))
+            {
+                Assert.StartsWith("pong", Exchange(transport, "ping\n"));
+            }
+        }
+
+        [Fact]
+        public void OtherPinIsRejected()
+        {
+            TlsOptions options = TrustingTestCa();
+            options.AddPinnedPublicKeySha256(HostCertificateCheck.PublicKeyPin(Certificates.UnknownCa));
+            using (TlsTestServer server = TlsTestServer.Tls(Certificates.Leaf))
+            {
+                FailsWithoutLeak<CertificatePinMismatchException>(options, server.Port);
+            }
+        }
+
+        [Fact]
+        public void PinIsEnforcedEvenWithoutVerification()
+        {
+            TlsOptions options = new TlsOptions { DangerousAcceptAnyServerCertificate = true };
+            options.AddPinnedPublicKeySha256(HostCertificateCheck.PublicKeyPin(Certificates.Leaf));
+            using (TlsTestServer server = TlsTestServer.Tls(Certificates.UnknownCaLeaf))
+            {
+                FailsWithoutLeak<CertificatePinMismatchException>(options, server.Port);
+            }
+        }
+
+        [Fact]
+        public void PlainHttpServerIsRecognised()
+        {
+            using (TlsTestServer server = TlsTestServer.PlainHttp())
+            {
+                TlsPlainHttpException failure = FailsWithoutLeak<TlsPlainHttpException>(TrustingTestCa(), server.Port);
+                Assert.Equal("server spoke plain HTTP", failure.Message);
+            }
+        }
+
+        [Fact]
+        public void ConnectFailureStaysASocketException()
+        {
+            int port;
+            using (TlsTestServer server = TlsTestServer.Tls(Certificates.Leaf))
+            {
+                port = server.Port;
+            }
+
+            FailsWithoutLeak<System.Net.Sockets.SocketException>(TrustingTestCa(), port);
+        }
+
+        [Theory]
+        [InlineData(TlsVersion.Tls12, SslProtocols.Tls12)]
+        [InlineData(TlsVersion.Tls13, SslProtocols.Tls13)]
+        public void VersionIsSelected(TlsVersion version, SslProtocols expected)
+        {
+            TlsOptions options = TrustingTestCa();
+            options.Versions = version;
+            using (TlsTestServer server = TlsTestServer.Tls(Certificates.Leaf))
+            using (ITransport transport = Open(options, server.Port))
+            {
+                Assert.Equal(expected, ((HostTlsTransport)transport).Protocol);
+                Assert.Contains("tls=" + expected, Exchange(transport, "ping\n"));
+            }
+        }
+
+        [Fact]
+        public void EachOpenIsOneHandshake()
+        {
+            using (TlsTestServer server = TlsTestServer.Tls(Certificates.Leaf))
+            {
+                int before = HostTlsTransportFactory.HandshakeCount;
+                Open(TrustingTestCa(), server.Port).Dispose();
+                Assert.Equal(before + 1, HostTlsTransportFactory.HandshakeCount);
+            }
+        }
+
+        [Fact]
+        public void ClosedTransportRefusesUse()
+        {
+            using (TlsTestServer server = TlsTestServer.Tls(Certificates.Leaf))
+            {
+                ITransport transport = Open(TrustingTestCa(), server.Port);
+                transport.Close();
+                transport.Close();
+                Assert.Throws<ObjectDisposedException>(() => transport.Receive(new byte[1], 0, 1));
+            }
+        }
+    }
+}

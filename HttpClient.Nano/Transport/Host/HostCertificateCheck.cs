@@ -1,0 +1,113 @@
+using System;
+using System.Net.Security;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+
+namespace HttpNano
+{
+    /// <summary>
+    /// Verifies the server certificate of one handshake, as <see cref="TlsOptions"/> asks: the
+    /// chain against the caller's CA certificates (custom root trust) or the system's, without
+    /// revocation checks; then the host name; then the pinned keys. Remembers why it refused, so
+    /// the factory can throw the matching exception.
+    /// </summary>
+    internal sealed class HostCertificateCheck
+    {
+        private const X509ChainStatusFlags TimeFlags = X509ChainStatusFlags.NotTimeValid | X509ChainStatusFlags.NotTimeNested;
+
+        private readonly TlsOptions _options;
+        private readonly X509Certificate2Collection _roots;
+
+        internal HostCertificateCheck(TlsOptions options, X509Certificate2Collection roots)
+        {
+            _options = options;
+            _roots = roots;
+        }
+
+        /// <summary>The exception for the refusal, or null when the certificate was accepted (or never seen).</summary>
+        internal TlsHandshakeException Failure { get; private set; }
+
+        /// <summary>The SslStream validation callback.</summary>
+        internal bool Validate(object sender, X509Certificate certificate, X509Chain chain, SslPolicyErrors errors)
+        {
+            if (certificate == null)
+            {
+                return Refuse(new CertificateUntrustedException(null));
+            }
+
+            X509Certificate2 leaf = certificate as X509Certificate2 ?? new X509Certificate2(certificate);
+            if (_options.DangerousAcceptAnyServerCertificate)
+            {
+                return _options.PinnedPublicKeyCount == 0 || IsPinned(leaf) || Refuse(new CertificatePinMismatchException(null));
+            }
+
+            using (X509Chain built = new X509Chain())
+            {
+                X509ChainPolicy policy = built.ChainPolicy;
+                policy.RevocationMode = X509RevocationMode.NoCheck;
+                if (_roots != null)
+                {
+                    policy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+                    policy.CustomTrustStore.AddRange(_roots);
+                }
+
+                if (chain != null)
+                {
+                    foreach (X509ChainElement element in chain.ChainElements)
+                    {
+                        policy.ExtraStore.Add(element.Certificate);
+                    }
+                }
+
+                if (!built.Build(leaf))
+                {
+                    X509ChainStatusFlags flags = X509ChainStatusFlags.NoError;
+                    foreach (X509ChainStatus status in built.ChainStatus)
+                    {
+                        flags |= status.Status;
+                    }
+
+                    bool onlyTime = (flags & ~TimeFlags) == X509ChainStatusFlags.NoError && flags != X509ChainStatusFlags.NoError;
+                    return Refuse(onlyTime ? new CertificateExpiredException(null) : new CertificateUntrustedException(null));
+                }
+
+                if (_options.CheckHostName && (errors & SslPolicyErrors.RemoteCertificateNameMismatch) != 0)
+                {
+                    return Refuse(new CertificateNameMismatchException(null));
+                }
+
+                if (_options.PinnedPublicKeyCount == 0)
+                {
+                    return true;
+                }
+
+                foreach (X509ChainElement element in built.ChainElements)
+                {
+                    if (IsPinned(element.Certificate))
+                    {
+                        return true;
+                    }
+                }
+
+                return Refuse(new CertificatePinMismatchException(null));
+            }
+        }
+
+        /// <summary>Base64 SHA-256 of the certificate's DER SubjectPublicKeyInfo (the "pin-sha256" value).</summary>
+        internal static string PublicKeyPin(X509Certificate2 certificate)
+        {
+            return Convert.ToBase64String(SHA256.HashData(certificate.PublicKey.ExportSubjectPublicKeyInfo()));
+        }
+
+        private bool IsPinned(X509Certificate2 certificate)
+        {
+            return _options.IsPinned(PublicKeyPin(certificate));
+        }
+
+        private bool Refuse(TlsHandshakeException failure)
+        {
+            Failure = failure;
+            return false;
+        }
+    }
+}

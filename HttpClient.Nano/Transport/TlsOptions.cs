@@ -1,0 +1,227 @@
+using System;
+using System.Collections;
+using System.Security.Cryptography.X509Certificates;
+
+namespace HttpNano
+{
+    /// <summary>
+    /// How an HTTPS connection trusts the server and presents itself (Python's ssl.SSLContext).
+    /// The defaults verify the certificate chain and the host name. Trust comes from, in order:
+    /// the CA certificates added here; else <see cref="UseStoredDeviceCertificates"/>; else, on the
+    /// host only, the operating system's trust store. Set everything before the connection opens.
+    /// </summary>
+    public sealed class TlsOptions
+    {
+        private const string PemBegin = "-----BEGIN CERTIFICATE-----";
+        private const string PemEnd = "-----END CERTIFICATE-----";
+
+        private string _trustedCaPem;
+        private string _clientCertificatePem;
+        private string _clientKeyPem;
+        private X509Certificate _clientCertificate;
+        private readonly ArrayList _pins = new ArrayList();
+
+        /// <summary>Creates options that verify the server against the platform's default trust.</summary>
+        public TlsOptions()
+        {
+            CheckHostName = true;
+        }
+
+        /// <summary>
+        /// Trusts the CA certificate(s) in <paramref name="pem"/>: one or more
+        /// "-----BEGIN CERTIFICATE-----" blocks. May be called several times.
+        /// </summary>
+        /// <param name="pem">PEM text of one or more CA certificates.</param>
+        /// <exception cref="ArgumentException">The text holds no PEM certificate.</exception>
+        public void AddTrustedCaPem(string pem)
+        {
+            if (pem == null)
+            {
+                throw new ArgumentNullException("pem");
+            }
+
+            if (pem.IndexOf(PemBegin) < 0 || pem.IndexOf(PemEnd) < 0)
+            {
+                throw new ArgumentException("no PEM certificate", "pem");
+            }
+
+            string block = pem.Trim();
+            _trustedCaPem = _trustedCaPem == null ? block + "\n" : _trustedCaPem + block + "\n";
+        }
+
+        /// <summary>Trusts the CA certificate given as DER bytes. May be called several times.</summary>
+        /// <param name="der">The DER encoding of one CA certificate.</param>
+        public void AddTrustedCaDer(byte[] der)
+        {
+            if (der == null)
+            {
+                throw new ArgumentNullException("der");
+            }
+
+            if (der.Length == 0)
+            {
+                throw new ArgumentException("empty certificate", "der");
+            }
+
+            AddTrustedCaPem(ToPem(der));
+        }
+
+        /// <summary>Whether CA certificates were added with AddTrustedCaPem or AddTrustedCaDer.</summary>
+        public bool HasTrustedCa
+        {
+            get { return _trustedCaPem != null; }
+        }
+
+        /// <summary>The added CA certificates as one PEM text, or null when none were added.</summary>
+        public string TrustedCaPem
+        {
+            get { return _trustedCaPem; }
+        }
+
+        /// <summary>
+        /// Trust the CA bundle stored on the device (CertificateManager.AddCaCertificateBundle,
+        /// or the device's configuration tool) when no CA certificate was added here. On the host
+        /// this means the operating system's trust store, the default there anyway. On the device,
+        /// with verification on, either this or a CA certificate is required.
+        /// </summary>
+        public bool UseStoredDeviceCertificates { get; set; }
+
+        /// <summary>
+        /// Presents a client certificate given as PEM texts (mutual TLS). The key is PKCS#8
+        /// ("BEGIN PRIVATE KEY"), or the algorithm-specific form ("BEGIN EC PRIVATE KEY",
+        /// "BEGIN RSA PRIVATE KEY"), unencrypted.
+        /// </summary>
+        /// <param name="certificatePem">The client certificate, PEM.</param>
+        /// <param name="privateKeyPem">Its private key, PEM.</param>
+        public void SetClientCertificatePem(string certificatePem, string privateKeyPem)
+        {
+            if (certificatePem == null)
+            {
+                throw new ArgumentNullException("certificatePem");
+            }
+
+            if (privateKeyPem == null)
+            {
+                throw new ArgumentNullException("privateKeyPem");
+            }
+
+            _clientCertificatePem = certificatePem;
+            _clientKeyPem = privateKeyPem;
+            _clientCertificate = null;
+        }
+
+        /// <summary>
+        /// Presents a platform certificate object as client certificate: on the host an
+        /// X509Certificate2 with its private key, on the device an X509Certificate2 built from
+        /// certificate and key. Replaces a certificate set with SetClientCertificatePem.
+        /// </summary>
+        public X509Certificate ClientCertificate
+        {
+            get { return _clientCertificate; }
+            set
+            {
+                _clientCertificate = value;
+                _clientCertificatePem = null;
+                _clientKeyPem = null;
+            }
+        }
+
+        /// <summary>The client certificate PEM set with SetClientCertificatePem, or null.</summary>
+        public string ClientCertificatePem
+        {
+            get { return _clientCertificatePem; }
+        }
+
+        /// <summary>The client key PEM set with SetClientCertificatePem, or null.</summary>
+        public string ClientKeyPem
+        {
+            get { return _clientKeyPem; }
+        }
+
+        /// <summary>
+        /// Device only: present the client certificate and key stored on the device
+        /// (SslStream.UseStoredDeviceCertificate). The host refuses it.
+        /// </summary>
+        public bool UseStoredDeviceClientCertificate { get; set; }
+
+        /// <summary>The TLS versions allowed; <see cref="TlsVersion.Default"/> lets the platform choose.</summary>
+        public TlsVersion Versions { get; set; }
+
+        /// <summary>
+        /// Whether the certificate must name the host connected to (Python's check_hostname);
+        /// true by default. On the device, turning it off also turns off SNI.
+        /// </summary>
+        public bool CheckHostName { get; set; }
+
+        /// <summary>
+        /// Accept any server certificate: no chain, validity or host-name check. The connection is
+        /// then encrypted but not authenticated, open to anyone in the network path. For tests
+        /// against throw-away servers only. Pinned keys, if any, are still enforced.
+        /// </summary>
+        public bool DangerousAcceptAnyServerCertificate { get; set; }
+
+        /// <summary>
+        /// Host only: also require the server's certificate (or, with a verified chain, one of its
+        /// CA certificates) to have this SubjectPublicKeyInfo SHA-256, base64 (the HPKP "pin-sha256"
+        /// form). May be called several times; any one match is enough. The device refuses pins.
+        /// </summary>
+        /// <param name="base64Sha256">Base64 of the 32-byte SHA-256 of the DER SubjectPublicKeyInfo.</param>
+        public void AddPinnedPublicKeySha256(string base64Sha256)
+        {
+            if (base64Sha256 == null)
+            {
+                throw new ArgumentNullException("base64Sha256");
+            }
+
+            byte[] hash;
+            try
+            {
+                hash = Convert.FromBase64String(base64Sha256);
+            }
+            catch (FormatException)
+            {
+                throw new ArgumentException("not base64", "base64Sha256");
+            }
+
+            if (hash.Length != 32)
+            {
+                throw new ArgumentException("not a SHA-256", "base64Sha256");
+            }
+
+            _pins.Add(Convert.ToBase64String(hash));
+        }
+
+        /// <summary>Number of pinned keys.</summary>
+        public int PinnedPublicKeyCount
+        {
+            get { return _pins.Count; }
+        }
+
+        /// <summary>Whether <paramref name="base64Sha256"/> is one of the pinned keys.</summary>
+        internal bool IsPinned(string base64Sha256)
+        {
+            for (int i = 0; i < _pins.Count; i++)
+            {
+                if ((string)_pins[i] == base64Sha256)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static string ToPem(byte[] der)
+        {
+            string base64 = Convert.ToBase64String(der);
+            string pem = PemBegin + "\n";
+            for (int i = 0; i < base64.Length; i += 64)
+            {
+                int length = base64.Length - i < 64 ? base64.Length - i : 64;
+                pem = pem + base64.Substring(i, length) + "\n";
+            }
+
+            return pem + PemEnd + "\n";
+        }
+    }
+}
