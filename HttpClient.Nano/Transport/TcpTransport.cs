@@ -140,40 +140,19 @@ namespace HttpNano
         /// <inheritdoc/>
         public bool Poll(int milliseconds)
         {
-            Socket socket = OpenOrThrow();
-            try
-            {
-                return socket.Poll(milliseconds < 0 ? -1 : milliseconds * 1000, SelectMode.SelectRead);
-            }
-            catch (SocketException e)
-            {
-                throw TransportErrors.Translate(e, TransportErrors.ReceiveFailed, TransportErrors.ReceiveTimedOut);
-            }
+            return SocketControl.Poll(OpenOrThrow(), milliseconds);
         }
 
         /// <inheritdoc/>
         public bool PeerClosed()
         {
-            Socket socket = _socket;
-            if (socket == null)
-            {
-                return true;
-            }
-
-            try
-            {
-                return socket.Poll(0, SelectMode.SelectRead) && socket.Available == 0;
-            }
-            catch (SocketException)
-            {
-                return true;
-            }
+            return SocketControl.PeerClosed(_socket);
         }
 
         /// <inheritdoc/>
         public void SetReceiveTimeout(int milliseconds)
         {
-            OpenOrThrow().ReceiveTimeout = milliseconds > 0 ? milliseconds : -1;
+            SocketControl.SetReceiveTimeout(OpenOrThrow(), milliseconds);
         }
 
         /// <inheritdoc/>

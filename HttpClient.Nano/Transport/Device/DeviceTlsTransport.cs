@@ -32,6 +32,27 @@ namespace HttpNano
         }
 
         /// <inheritdoc/>
+        public bool Poll(int milliseconds)
+        {
+            Open();
+            return SocketControl.Poll(_socket, milliseconds);
+        }
+
+        /// <inheritdoc/>
+        public bool PeerClosed()
+        {
+            // A TLS close_notify still counts as data: that close is then seen on the next read.
+            return SocketControl.PeerClosed(_socket);
+        }
+
+        /// <inheritdoc/>
+        public void SetReceiveTimeout(int milliseconds)
+        {
+            Open();
+            SocketControl.SetReceiveTimeout(_socket, milliseconds);
+        }
+
+        /// <inheritdoc/>
         public void Send(byte[] buffer, int offset, int count)
         {
             Open().Write(buffer, offset, count);

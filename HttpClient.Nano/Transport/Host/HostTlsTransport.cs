@@ -32,14 +32,62 @@ namespace HttpNano
                 throw new ArgumentOutOfRangeException("count");
             }
 
-            return Open().Read(buffer, offset, count);
+            try
+            {
+                return Open().Read(buffer, offset, count);
+            }
+            catch (System.IO.IOException e)
+            {
+                throw TimedOut(e, TransportErrors.ReceiveTimedOut);
+            }
+        }
+
+        /// <inheritdoc/>
+        public bool Poll(int milliseconds)
+        {
+            Open();
+            return SocketControl.Poll(_socket, milliseconds);
+        }
+
+        /// <inheritdoc/>
+        public bool PeerClosed()
+        {
+            // A TLS close_notify still counts as data: that close is then seen on the next read.
+            return SocketControl.PeerClosed(_socket);
+        }
+
+        /// <inheritdoc/>
+        public void SetReceiveTimeout(int milliseconds)
+        {
+            Open();
+            SocketControl.SetReceiveTimeout(_socket, milliseconds);
         }
 
         /// <inheritdoc/>
         public void Send(byte[] buffer, int offset, int count)
         {
             CheckRange(buffer, offset, count);
-            Open().Write(buffer, offset, count);
+            try
+            {
+                Open().Write(buffer, offset, count);
+            }
+            catch (System.IO.IOException e)
+            {
+                throw TimedOut(e, TransportErrors.SendTimedOut);
+            }
+        }
+
+        // SslStream reports a socket timeout as an IOException around it: the transports'
+        // contract makes every timeout a TimeoutException.
+        private static Exception TimedOut(System.IO.IOException e, string message)
+        {
+            SocketException socketError = e.InnerException as SocketException;
+            if (socketError != null && TransportErrors.IsTimeout(socketError))
+            {
+                return new TimeoutException(message, e);
+            }
+
+            return e;
         }
 
         /// <inheritdoc/>
