@@ -1,0 +1,93 @@
+using System;
+using System.Security.Cryptography.X509Certificates;
+using HttpNano.Tests.Host.Servers;
+using HttpNano.Tests.Host.Tls;
+using Xunit;
+
+namespace HttpNano.Tests.Host.Client
+{
+    /// <summary>
+    /// HttpsConnection through the public API against real TLS servers on 127.0.0.1: trust by a
+    /// caller-given CA, keep-alive over one handshake, and verification failures that leave no
+    /// socket open. Runs alone: it counts handshakes and the process's sockets.
+    /// </summary>
+    [Collection(TlsSocketCollection.Name)]
+    public sealed class HttpsConnectionTests
+    {
+        private static TlsOptions Trusting(X509Certificate2 certificate)
+        {
+            var tls = new TlsOptions();
+            tls.AddTrustedCaPem(certificate.ExportCertificatePem());
+            return tls;
+        }
+
+        [Fact]
+        public void KestrelKeepAliveOverOneHandshake()
+        {
+            using X509Certificate2 certificate = Servers.TestCertificates.CreateSelfSigned();
+            using KestrelServer server = KestrelServer.WithCertificate(certificate);
+            using var connection = new HttpsConnection("127.0.0.1", server.Port, 5000, Trusting(certificate));
+            Assert.Equal(443, connection.DefaultPort);
+            int handshakesBefore = HostTlsTransportFactory.HandshakeCount;
+            var buffer = new byte[1024];
+            for (int i = 0; i < 10; i++)
+            {
+                connection.Request("GET", "/content-length?size=3000");
+                HttpResponse response = connection.GetResponse();
+                Assert.Equal(200, response.Status);
+                long total = 0;
+                int read;
+                while ((read = response.ReadInto(buffer, 0, buffer.Length)) > 0)
+                {
+                    Assert.Equal(-1, BodyPattern.FirstMismatch(buffer, 0, read, total));
+                    total += read;
+                }
+
+                Assert.Equal(3000, total);
+            }
+
+            Assert.Equal(1, HostTlsTransportFactory.HandshakeCount - handshakesBefore);
+            Assert.Equal(1, server.AcceptedConnections);
+        }
+
+        [Fact]
+        public void NginxChunkedAndStaticOverOneHandshake()
+        {
+            using X509Certificate2 certificate = Servers.TestCertificates.CreateSelfSigned();
+            using NginxServer server = NginxServer.WithCertificate(certificate);
+            using var connection = new HttpsConnection("localhost", server.Port, 5000, Trusting(certificate));
+            int handshakesBefore = HostTlsTransportFactory.HandshakeCount;
+            connection.Request("GET", "/chunked.html");
+            Assert.Equal(NginxServer.ChunkedBody, connection.GetResponse().Read());
+            connection.Request("GET", "/64k.bin");
+            byte[] body = connection.GetResponse().Read();
+            Assert.Equal(64 * 1024, body.Length);
+            Assert.Equal(1, HostTlsTransportFactory.HandshakeCount - handshakesBefore);
+        }
+
+        [Fact]
+        public void UntrustedServerIsRejectedAndTheSocketClosed()
+        {
+            using X509Certificate2 certificate = Servers.TestCertificates.CreateSelfSigned();
+            using KestrelServer server = KestrelServer.WithCertificate(certificate);
+            int socketsBefore = SocketCount.Now();
+            using (var connection = new HttpsConnection("127.0.0.1", server.Port, 5000, null))
+            {
+                Assert.Throws<CertificateUntrustedException>(() => connection.Request("GET", "/content-length?size=1"));
+            }
+
+            Assert.True(SocketCount.SettleAtMost(socketsBefore) <= socketsBefore);
+        }
+
+        [Fact]
+        public void DangerousNoVerifyConnectsWhenExplicitlyAsked()
+        {
+            using X509Certificate2 certificate = Servers.TestCertificates.CreateSelfSigned();
+            using KestrelServer server = KestrelServer.WithCertificate(certificate);
+            var tls = new TlsOptions { DangerousAcceptAnyServerCertificate = true };
+            using var connection = new HttpsConnection("127.0.0.1", server.Port, 5000, tls);
+            connection.Request("GET", "/content-length?size=10");
+            Assert.Equal(10, connection.GetResponse().Read().Length);
+        }
+    }
+}
