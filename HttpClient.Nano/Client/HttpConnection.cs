@@ -209,7 +209,10 @@ namespace HttpNano
                 return;
             }
 
-            _transport = TransportFactory.Open(_host, _port, _connectTimeout == InfiniteTimeout ? _timeout : _connectTimeout, _timeout);
+            int connectTimeout = _connectTimeout == InfiniteTimeout ? _timeout : _connectTimeout;
+            _transport = _tunnelHost == null
+                ? TransportFactory.Open(_host, _port, connectTimeout, _timeout)
+                : OpenTunnel(connectTimeout);
             _reused = false;
         }
 
@@ -263,7 +266,7 @@ namespace HttpNano
             {
                 if (_hostHeader == null)
                 {
-                    _hostHeader = HostHeader.Compute(_host, _port, DefaultPort);
+                    _hostHeader = HostHeader.Compute(OriginHost, OriginPort, DefaultPort);
                 }
 
                 return _hostHeader;

@@ -51,6 +51,18 @@ namespace HttpNano
             get { return HttpsPort; }
         }
 
+        /// <summary>The proxy of a tunnel is reached over plain TCP; TLS runs inside the tunnel.</summary>
+        internal override ITransportFactory CreateProxyTransportFactory()
+        {
+            return new TcpTransportFactory();
+        }
+
+        /// <summary>TLS with the tunnel's target (SNI and name check), over the open tunnel.</summary>
+        internal override ITransport SecureTunnel(ITransport tunnel, string targetHost)
+        {
+            return ((ITlsLayer)TransportFactory).Secure(tunnel, targetHost);
+        }
+
         internal override ITransportFactory CreateTransportFactory()
         {
 #if NANOFRAMEWORK_1_0

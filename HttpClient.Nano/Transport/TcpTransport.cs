@@ -137,6 +137,14 @@ namespace HttpNano
             }
         }
 
+        /// <summary>Hands the socket over (to a TLS layer); this transport is closed afterwards.</summary>
+        internal Socket Detach()
+        {
+            Socket socket = OpenOrThrow();
+            _socket = null;
+            return socket;
+        }
+
         /// <inheritdoc/>
         public bool Poll(int milliseconds)
         {

@@ -13,7 +13,7 @@ namespace HttpNano
     /// NoVerification only with <see cref="TlsOptions.DangerousAcceptAnyServerCertificate"/>.
     /// A failed handshake closes the socket and throws a <see cref="TlsHandshakeException"/>.
     /// </summary>
-    internal sealed class DeviceTlsTransportFactory : ITransportFactory
+    internal sealed class DeviceTlsTransportFactory : ITransportFactory, ITlsLayer
     {
         private readonly TlsOptions _options;
         private readonly X509Certificate _ca;
@@ -48,7 +48,17 @@ namespace HttpNano
         /// <inheritdoc/>
         public ITransport Open(string host, int port, int connectTimeout, int timeout)
         {
-            Socket socket = DeviceSocket.Connect(host, port, timeout);
+            return Secure(DeviceSocket.Connect(host, port, timeout), host);
+        }
+
+        /// <inheritdoc/>
+        public ITransport Secure(ITransport plain, string host)
+        {
+            return Secure(TlsSockets.Take(plain), host);
+        }
+
+        private ITransport Secure(Socket socket, string host)
+        {
             SslStream ssl = null;
             try
             {

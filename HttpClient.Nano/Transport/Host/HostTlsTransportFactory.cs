@@ -13,7 +13,7 @@ namespace HttpNano
     /// host, verified as <see cref="TlsOptions"/> says (<see cref="HostCertificateCheck"/>).
     /// A failed handshake closes the socket and throws a <see cref="TlsHandshakeException"/>.
     /// </summary>
-    internal sealed class HostTlsTransportFactory : ITransportFactory
+    internal sealed class HostTlsTransportFactory : ITransportFactory, ITlsLayer
     {
         private static int s_handshakes;
 
@@ -43,7 +43,17 @@ namespace HttpNano
         /// <inheritdoc/>
         public ITransport Open(string host, int port, int connectTimeout, int timeout)
         {
-            Socket socket = HostSocket.Connect(host, port, connectTimeout, timeout);
+            return Secure(HostSocket.Connect(host, port, connectTimeout, timeout), host);
+        }
+
+        /// <inheritdoc/>
+        public ITransport Secure(ITransport plain, string host)
+        {
+            return Secure(TlsSockets.Take(plain), host);
+        }
+
+        private ITransport Secure(Socket socket, string host)
+        {
             FirstBytesStream recorder = null;
             SslStream ssl = null;
             HostCertificateCheck check = new HostCertificateCheck(_options, _roots);
