@@ -2,7 +2,7 @@
 # Installs the Debian packages the tests use (real servers and tools on loopback) when they
 # are missing. Needs root (CI runs as root); elsewhere install them by hand: see README.md.
 set -euo pipefail
-packages="nginx openssl"
+packages="nginx openssl tinyproxy"
 missing=""
 for p in $packages; do
   dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"
@@ -15,6 +15,9 @@ fi
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq
 apt-get install -y -qq --no-install-recommends $missing >/dev/null
-# The package starts a system nginx on port 80; the tests run their own instances.
-if command -v systemctl >/dev/null 2>&1; then systemctl disable --now nginx >/dev/null 2>&1 || true; fi
-service nginx stop >/dev/null 2>&1 || true
+# The packages start system services (nginx on port 80, tinyproxy on 8888); the tests run
+# their own instances on free loopback ports.
+for service in nginx tinyproxy; do
+  if command -v systemctl >/dev/null 2>&1; then systemctl disable --now "$service" >/dev/null 2>&1 || true; fi
+  service "$service" stop >/dev/null 2>&1 || true
+done
