@@ -14,19 +14,20 @@ namespace HttpNano.Tests.Host.Client
     [Collection(TlsSocketCollection.Name)]
     public sealed class HttpsConnectionTests
     {
-        private static TlsOptions Trusting(X509Certificate2 certificate)
+        // The servers present the test CA's leaf for 127.0.0.1 and localhost.
+        private static TlsOptions TrustingTheTestCa()
         {
             var tls = new TlsOptions();
-            tls.AddTrustedCaPem(certificate.ExportCertificatePem());
+            tls.AddTrustedCaPem(Tls.TestCertificates.Instance.Ca.ExportCertificatePem());
             return tls;
         }
 
         [Fact]
         public void KestrelKeepAliveOverOneHandshake()
         {
-            using X509Certificate2 certificate = Servers.TestCertificates.CreateSelfSigned();
+            X509Certificate2 certificate = Tls.TestCertificates.Instance.Leaf;
             using KestrelServer server = KestrelServer.WithCertificate(certificate);
-            using var connection = new HttpsConnection("127.0.0.1", server.Port, 5000, Trusting(certificate));
+            using var connection = new HttpsConnection("127.0.0.1", server.Port, 5000, TrustingTheTestCa());
             Assert.Equal(443, connection.DefaultPort);
             int handshakesBefore = HostTlsTransportFactory.HandshakeCount;
             var buffer = new byte[1024];
@@ -53,9 +54,9 @@ namespace HttpNano.Tests.Host.Client
         [Fact]
         public void NginxChunkedAndStaticOverOneHandshake()
         {
-            using X509Certificate2 certificate = Servers.TestCertificates.CreateSelfSigned();
+            X509Certificate2 certificate = Tls.TestCertificates.Instance.Leaf;
             using NginxServer server = NginxServer.WithCertificate(certificate);
-            using var connection = new HttpsConnection("localhost", server.Port, 5000, Trusting(certificate));
+            using var connection = new HttpsConnection("localhost", server.Port, 5000, TrustingTheTestCa());
             int handshakesBefore = HostTlsTransportFactory.HandshakeCount;
             connection.Request("GET", "/chunked.html");
             Assert.Equal(NginxServer.ChunkedBody, connection.GetResponse().Read());
@@ -68,7 +69,7 @@ namespace HttpNano.Tests.Host.Client
         [Fact]
         public void UntrustedServerIsRejectedAndTheSocketClosed()
         {
-            using X509Certificate2 certificate = Servers.TestCertificates.CreateSelfSigned();
+            X509Certificate2 certificate = Tls.TestCertificates.Instance.Leaf;
             using KestrelServer server = KestrelServer.WithCertificate(certificate);
             int socketsBefore = SocketCount.Now();
             using (var connection = new HttpsConnection("127.0.0.1", server.Port, 5000, null))
@@ -82,7 +83,7 @@ namespace HttpNano.Tests.Host.Client
         [Fact]
         public void DangerousNoVerifyConnectsWhenExplicitlyAsked()
         {
-            using X509Certificate2 certificate = Servers.TestCertificates.CreateSelfSigned();
+            X509Certificate2 certificate = Tls.TestCertificates.Instance.Leaf;
             using KestrelServer server = KestrelServer.WithCertificate(certificate);
             var tls = new TlsOptions { DangerousAcceptAnyServerCertificate = true };
             using var connection = new HttpsConnection("127.0.0.1", server.Port, 5000, tls);

@@ -29,11 +29,11 @@ namespace HttpNano.Tests.Host.Client
         [Fact]
         public void HttpsThroughTheTunnelVerifiesTheTarget()
         {
-            using X509Certificate2 certificate = Servers.TestCertificates.CreateSelfSigned();
+            X509Certificate2 certificate = Tls.TestCertificates.Instance.Leaf;
             using var proxy = new TinyproxyServer();
             using KestrelServer server = KestrelServer.WithCertificate(certificate);
             var tls = new TlsOptions();
-            tls.AddTrustedCaPem(certificate.ExportCertificatePem());
+            tls.AddTrustedCaPem(Tls.TestCertificates.Instance.Ca.ExportCertificatePem());
             using var connection = new HttpsConnection("127.0.0.1", proxy.Port, 5000, tls);
             connection.SetTunnel("localhost", server.Port);
             int handshakes = HostTlsTransportFactory.HandshakeCount;

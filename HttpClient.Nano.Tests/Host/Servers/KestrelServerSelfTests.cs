@@ -236,7 +236,7 @@ namespace HttpNano.Tests.Host.Servers
         [Fact]
         public async Task HttpsServesTheSameEndpoints()
         {
-            using var certificate = TestCertificates.CreateSelfSigned();
+            var certificate = Tls.TestCertificates.Instance.Leaf;
             using KestrelServer server = KestrelServer.WithCertificate(certificate);
             using HttpClientHandler handler = new HttpClientHandler { ServerCertificateCustomValidationCallback = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator };
             using HttpClient http = new HttpClient(handler);

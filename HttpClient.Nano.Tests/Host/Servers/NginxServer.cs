@@ -221,8 +221,8 @@ namespace HttpNano.Tests.Host.Servers
             File.WriteAllText(Path.Combine(www, "gzip", "text.txt"), GzipText, Encoding.Latin1);
             if (certificate != null)
             {
-                File.WriteAllText(Path.Combine(Prefix, "cert.pem"), TestCertificates.CertificatePem(certificate));
-                File.WriteAllText(Path.Combine(Prefix, "key.pem"), TestCertificates.PrivateKeyPem(certificate));
+                File.WriteAllText(Path.Combine(Prefix, "cert.pem"), Tls.TestCertificates.CertificatePem(certificate));
+                File.WriteAllText(Path.Combine(Prefix, "key.pem"), Tls.TestCertificates.PrivateKeyPem(certificate));
             }
         }
 

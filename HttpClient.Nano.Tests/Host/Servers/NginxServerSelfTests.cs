@@ -119,7 +119,7 @@ namespace HttpNano.Tests.Host.Servers
         [Fact]
         public async Task HttpsAndExtraDirectivesWork()
         {
-            using var certificate = TestCertificates.CreateSelfSigned();
+            var certificate = Tls.TestCertificates.Instance.Leaf;
             using NginxServer server = NginxServer.WithCertificate(certificate);
             using HttpClientHandler handler = new HttpClientHandler { ServerCertificateCustomValidationCallback = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator };
             using HttpClient http = new HttpClient(handler);
