@@ -169,7 +169,7 @@ namespace HttpNano.Tests.Host.Tls
         }
 
         [Fact]
-        public void ConnectFailureStaysASocketException()
+        public void ConnectFailureIsTheTransportsIOExceptionNotATlsError()
         {
             int port;
             using (TlsTestServer server = TlsTestServer.Tls(Certificates.Leaf))
@@ -177,7 +177,8 @@ namespace HttpNano.Tests.Host.Tls
                 port = server.Port;
             }
 
-            FailsWithoutLeak<System.Net.Sockets.SocketException>(TrustingTestCa(), port);
+            System.IO.IOException error = FailsWithoutLeak<System.IO.IOException>(TrustingTestCa(), port);
+            Assert.IsType<System.Net.Sockets.SocketException>(error.InnerException);
         }
 
         [Theory]

@@ -48,7 +48,7 @@ namespace HttpNano
         /// <inheritdoc/>
         public ITransport Open(string host, int port, int connectTimeout, int timeout)
         {
-            return Secure(DeviceSocket.Connect(host, port, timeout), host);
+            return Secure(TcpTransport.OpenSocket(host, port, connectTimeout, timeout), host);
         }
 
         /// <inheritdoc/>

@@ -43,7 +43,7 @@ namespace HttpNano
         /// <inheritdoc/>
         public ITransport Open(string host, int port, int connectTimeout, int timeout)
         {
-            return Secure(HostSocket.Connect(host, port, connectTimeout, timeout), host);
+            return Secure(TcpTransport.OpenSocket(host, port, connectTimeout, timeout), host);
         }
 
         /// <inheritdoc/>
