@@ -10,7 +10,9 @@ namespace HttpNano.Tests.Host.Integration
     /// close stays in the fd table until a finalizer runs, so a count taken right after a failure
     /// shows a leak. <see cref="To"/> counts only client sockets whose remote port is a given
     /// server's port: the server's own accepted sockets (remote port = the client's ephemeral
-    /// port) and other tests running in parallel against other servers are not counted.
+    /// port) and other tests running in parallel against other servers are not counted. A
+    /// socket that received a reset is in TCP's CLOSE state, which /proc/net/tcp does not list:
+    /// only <see cref="All"/>, taken while nothing else runs, sees such a socket left open.
     /// </summary>
     internal static class OpenSockets
     {
