@@ -151,6 +151,47 @@ namespace HttpNano.Tests.Host
             Assert.Equal(payload, await server);
         }
 
+        [Theory]
+        [InlineData(0)]
+        [InlineData(TestTimeout)]
+        public async Task ResetDuringABlockedSendIsIOExceptionNotTimeout(int timeout)
+        {
+            // The peer reads nothing, so the send blocks with part of the buffer gone; then the
+            // peer resets. .NET on Linux calls such a partial send "timed out" even without a
+            // timeout; the transport must report the reset.
+            byte[] payload = new byte[64 << 20];
+            Task<Socket> accepted = _listener.AcceptSocketAsync();
+            using TcpTransport transport = TcpTransport.Connect("127.0.0.1", Port, timeout);
+            Socket peer = await accepted;
+            Task reset = Task.Run(async () =>
+            {
+                await Task.Delay(100);
+                peer.LingerState = new LingerOption(true, 0);
+                peer.Close();
+            });
+
+            DateTime started = DateTime.UtcNow;
+            IOException e = Assert.Throws<IOException>(() => transport.Send(payload, 0, payload.Length));
+            await reset;
+
+            Assert.Equal(TransportErrors.SendFailed, e.Message);
+            Assert.IsType<SocketException>(e.InnerException);
+            Assert.InRange((DateTime.UtcNow - started).TotalMilliseconds, 0, TestTimeout - 1000);
+        }
+
+        [Fact]
+        public async Task SendToAPeerThatReadsNothingTimesOut()
+        {
+            byte[] payload = new byte[64 << 20];
+            Task<Socket> accepted = _listener.AcceptSocketAsync();
+            using TcpTransport transport = TcpTransport.Connect("127.0.0.1", Port, 200);
+            using Socket peer = await accepted;
+
+            TimeoutException e = Assert.Throws<TimeoutException>(() => transport.Send(payload, 0, payload.Length));
+
+            Assert.Equal(TransportErrors.SendTimedOut, e.Message);
+        }
+
         [Fact]
         public async Task CloseIsIdempotentAndLaterUseThrows()
         {

@@ -205,6 +205,15 @@ namespace HttpNano
             }
             catch (SocketException e)
             {
+                if (TransportErrors.IsTimeout(e))
+                {
+                    SocketException broken = ProbeAfterSendTimeout(socket, buffer, offset);
+                    if (broken != null)
+                    {
+                        throw new IOException(TransportErrors.SendFailed, broken);
+                    }
+                }
+
                 throw TransportErrors.Translate(e, TransportErrors.SendFailed, TransportErrors.SendTimedOut);
             }
         }
@@ -226,6 +235,27 @@ namespace HttpNano
         public void Dispose()
         {
             Close();
+        }
+
+        // .NET on Linux reports a send that moved some bytes and then met a reset as timed out
+        // (SocketError.TimedOut, even on a socket without a timeout). A zero-byte send tells the
+        // two apart: it returns at once on a live socket, however full its buffer, and fails on
+        // a reset one. Returns that failure, or null when the timeout was real.
+        private static SocketException ProbeAfterSendTimeout(Socket socket, byte[] buffer, int offset)
+        {
+#if NANOFRAMEWORK_1_0
+            return null;
+#else
+            try
+            {
+                socket.Send(buffer, offset, 0, SocketFlags.None);
+                return null;
+            }
+            catch (SocketException e)
+            {
+                return e;
+            }
+#endif
         }
 
         private Socket OpenOrThrow()
