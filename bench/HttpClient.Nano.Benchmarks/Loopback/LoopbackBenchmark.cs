@@ -112,6 +112,7 @@ namespace HttpNano.Benchmarks.Loopback
 
                 PrintThroughput(clients, cells, o.Rounds);
                 PrintAllocations(clients, cells, o.Rounds);
+                PrintCpu(clients, cells, o.Rounds);
             }
             finally
             {
@@ -136,12 +137,15 @@ namespace HttpNano.Benchmarks.Loopback
             return 0;
         }
 
+        private static readonly Process Self = Process.GetCurrentProcess();
+
         private static Cell Measure(BenchClient client, Workload w, int sliceMs)
         {
             long ticks = sliceMs * Stopwatch.Frequency / 1000;
             GC.Collect();
             GC.WaitForPendingFinalizers();
             long allocBefore = GC.GetTotalAllocatedBytes(true);
+            TimeSpan cpuBefore = Self.TotalProcessorTime;
             long start = Stopwatch.GetTimestamp();
             long end = start + ticks;
             long requests = 0;
@@ -162,13 +166,15 @@ namespace HttpNano.Benchmarks.Loopback
             }
 
             long allocated = GC.GetTotalAllocatedBytes(true) - allocBefore;
+            Self.Refresh();
+            double cpu = (Self.TotalProcessorTime - cpuBefore).TotalMilliseconds * 1000;
             if (bytes != requests * w.BodyBytes)
             {
                 throw new InvalidOperationException(client.Name + ": wrong body length on " + w.Path);
             }
 
             double seconds = (now - start) / (double)Stopwatch.Frequency;
-            return new Cell(requests / seconds, bytes / seconds / 1e6, requests, allocated);
+            return new Cell(requests / seconds, bytes / seconds / 1e6, requests, allocated, cpu);
         }
 
         private static async Task<(long, long, long)> MeasureAsync(BenchClient client, string path, long end)
@@ -241,6 +247,32 @@ namespace HttpNano.Benchmarks.Loopback
                     }
 
                     row.Append(' ').Append(((double)allocated / requests).ToString("N1", Inv)).Append(" |");
+                }
+
+                Console.WriteLine(row);
+            }
+
+            Console.WriteLine();
+        }
+
+        private static void PrintCpu(List<BenchClient> clients, Cell[,,] cells, int rounds)
+        {
+            Console.WriteLine("## Client CPU time per request, microseconds (user + system, whole client process, median of rounds)");
+            Console.WriteLine();
+            Console.WriteLine("| workload | " + string.Join(" | ", clients.Select(c => c.Name)) + " |");
+            Console.WriteLine("|---|" + string.Concat(clients.Select(_ => "---:|")));
+            for (int wi = 0; wi < Workloads.Length; wi++)
+            {
+                StringBuilder row = new StringBuilder("| " + Workloads[wi].Name + " |");
+                for (int ci = 0; ci < clients.Count; ci++)
+                {
+                    double[] perRequest = new double[rounds];
+                    for (int r = 0; r < rounds; r++)
+                    {
+                        perRequest[r] = cells[wi, ci, r].CpuMicroseconds / cells[wi, ci, r].Requests;
+                    }
+
+                    row.Append(' ').Append(Median(perRequest).ToString("0.0", Inv)).Append(" |");
                 }
 
                 Console.WriteLine(row);
@@ -500,8 +532,9 @@ namespace HttpNano.Benchmarks.Loopback
 
         private readonly struct Cell
         {
-            public Cell(double requestsPerSecond, double megabytesPerSecond, long requests, long allocated)
+            public Cell(double requestsPerSecond, double megabytesPerSecond, long requests, long allocated, double cpuMicroseconds)
             {
+                CpuMicroseconds = cpuMicroseconds;
                 RequestsPerSecond = requestsPerSecond;
                 MegabytesPerSecond = megabytesPerSecond;
                 Requests = requests;
@@ -515,6 +548,8 @@ namespace HttpNano.Benchmarks.Loopback
             public long Requests { get; }
 
             public long Allocated { get; }
+
+            public double CpuMicroseconds { get; }
         }
 
         private sealed class Workload
