@@ -109,14 +109,17 @@ namespace HttpNano
             }
 
             int end = offset + count;
-            for (int i = offset; i < end; i++)
+            int maxLine = _limits.MaxLineLength;
+            int maxHead = _limits.MaxHeaderBytes;
+            int i = offset;
+            while (i < end)
             {
-                if (i - _lineStart >= _limits.MaxLineLength)
+                if (i - _lineStart >= maxLine)
                 {
                     throw Fail(new LineTooLongException(_state == State.StatusLine ? LineTooLongException.StatusLine : LineTooLongException.HeaderLine));
                 }
 
-                if (i - _headStart >= _limits.MaxHeaderBytes)
+                if (i - _headStart >= maxHead)
                 {
                     throw Fail(new HttpException("header section too large"));
                 }
@@ -131,6 +134,7 @@ namespace HttpNano
                         }
 
                         _state = b == Ascii.Cr ? State.FinalLf : Ascii.IsWhitespace(b) ? State.FoldLine : State.FieldLine;
+                        i++;
                         break;
 
                     case State.FinalLf:
@@ -145,6 +149,27 @@ namespace HttpNano
                         if (b == Ascii.Lf)
                         {
                             EndLine(i);
+                            i++;
+                            break;
+                        }
+
+                        // Inside a line only an LF matters: skip to it in a tight loop, stopping
+                        // at either limit so the checks above still see the byte that breaks it.
+                        int stop = end;
+                        if (_lineStart + maxLine < stop)
+                        {
+                            stop = _lineStart + maxLine;
+                        }
+
+                        if (_headStart + maxHead < stop)
+                        {
+                            stop = _headStart + maxHead;
+                        }
+
+                        i++;
+                        while (i < stop && buffer[i] != Ascii.Lf)
+                        {
+                            i++;
                         }
 
                         break;

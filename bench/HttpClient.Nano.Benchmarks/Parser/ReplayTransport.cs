@@ -1,0 +1,46 @@
+using System;
+
+namespace HttpNano.Benchmarks.Parser
+{
+    /// <summary>
+    /// An in-memory <see cref="ITransport"/> that hands out one prepared byte stream, at most
+    /// <see cref="SegmentSize"/> bytes per Receive (as a socket would), and can be rewound
+    /// without allocating. Receive returns 0 at the end of the stream.
+    /// </summary>
+    internal sealed class ReplayTransport : ITransport
+    {
+        private readonly byte[] _stream;
+        private int _position;
+
+        public ReplayTransport(byte[] stream, int segmentSize)
+        {
+            _stream = stream;
+            SegmentSize = segmentSize;
+        }
+
+        public int SegmentSize { get; }
+
+        public void Rewind() => _position = 0;
+
+        public int Receive(byte[] buffer, int offset, int count)
+        {
+            int left = _stream.Length - _position;
+            int n = Math.Min(Math.Min(count, left), SegmentSize);
+            Buffer.BlockCopy(_stream, _position, buffer, offset, n);
+            _position += n;
+            return n;
+        }
+
+        public void Send(byte[] buffer, int offset, int count)
+        {
+        }
+
+        public void Close()
+        {
+        }
+
+        public void Dispose()
+        {
+        }
+    }
+}
