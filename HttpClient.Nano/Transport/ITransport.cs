@@ -35,8 +35,9 @@ namespace HttpNano
         bool Poll(int milliseconds);
 
         /// <summary>
-        /// Whether the peer has closed an idle stream (end of stream waiting, nothing else):
-        /// a kept-alive connection the server timed out, to be replaced before the next request.
+        /// Whether an idle stream can no longer carry a request: the peer closed it (a kept-alive
+        /// connection the server timed out) or, where the protocol allows no unasked bytes, sent
+        /// some. The connection then replaces it before the next request.
         /// </summary>
         bool PeerClosed();
 

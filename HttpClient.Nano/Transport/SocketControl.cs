@@ -22,7 +22,10 @@ namespace HttpNano
             }
         }
 
-        /// <summary>Whether the peer closed an idle socket: readable with nothing to read.</summary>
+        /// <summary>
+        /// Whether the peer closed an idle socket: readable with nothing to read. For TLS, where
+        /// records can arrive unasked (TLS 1.3 session tickets), only the close counts.
+        /// </summary>
         public static bool PeerClosed(Socket socket)
         {
             if (socket == null)
@@ -33,6 +36,19 @@ namespace HttpNano
             try
             {
                 return socket.Poll(0, SelectMode.SelectRead) && socket.Available == 0;
+            }
+            catch (SocketException)
+            {
+                return true;
+            }
+        }
+
+        /// <summary>Whether the socket has data or an end of stream waiting, without blocking; errors count as readable.</summary>
+        public static bool Readable(Socket socket)
+        {
+            try
+            {
+                return socket.Poll(0, SelectMode.SelectRead);
             }
             catch (SocketException)
             {

@@ -154,7 +154,10 @@ namespace HttpNano
         /// <inheritdoc/>
         public bool PeerClosed()
         {
-            return SocketControl.PeerClosed(_socket);
+            // Plain TCP carries nothing unasked: any byte on an idle socket (a "408 Request
+            // Timeout" before the server closes, garbage) makes it unusable, like a close.
+            Socket socket = _socket;
+            return socket == null || SocketControl.Readable(socket);
         }
 
         /// <inheritdoc/>
