@@ -42,11 +42,13 @@ fi
 
 echo "== build and instrument"
 bin=$root/artifacts/fuzz/bin
-rm -rf "$bin"
+plain=$root/artifacts/fuzz/plain   # not instrumented: reruns the crashes outside afl-fuzz
+rm -rf "$bin" "$plain"
 dotnet build "$project" -nologo -v:q -clp:ErrorsOnly -c Release -o "$bin"
+cp -r "$bin" "$plain"
 dotnet tool restore >/dev/null
 # Only the library under test is instrumented: coverage of the targets and the runtime is noise.
-dotnet tool run sharpfuzz "$bin/HttpClient.Nano.dll"
+dotnet tool run sharpfuzz "$bin/HttpClient.Nano.dll" >/dev/null
 
 # CI runs as root, without a tty, on machines whose CPU governor and core pattern are not ours.
 export AFL_SKIP_CPUFREQ=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 AFL_NO_UI=1 AFL_SKIP_BIN_CHECK=1
@@ -80,7 +82,7 @@ for target in $targets; do
       echo "!! $target $kind: $input"
       od -A d -c "$input" | head -n 20
       if [ "$kind" = crashes ]; then
-        dotnet "$bin/HttpClient.Nano.Fuzz.dll" run "$target" "$input" | head -n 15 || true
+        dotnet "$plain/HttpClient.Nano.Fuzz.dll" run "$target" "$input" 2>&1 | head -n 15 || true
       fi
     done
   done
