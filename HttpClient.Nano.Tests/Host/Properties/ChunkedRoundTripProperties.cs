@@ -48,7 +48,7 @@ namespace HttpNano.Tests.Host.Properties
                 Assert.Equal(204, next.Status);
                 Assert.Equal("yes", next.GetHeader("X-Next"));
                 Assert.Equal(0, transport.Remaining);
-            }, iter: 3000);
+            }, iter: 25000);
         }
     }
 }

@@ -30,7 +30,7 @@ namespace HttpNano.Tests.Host.Properties
                 Assert.Equal(0, reader.Buffered);
                 Assert.Equal(0, transport.Remaining);
                 Assert.Throws<RemoteDisconnectedException>(() => reader.ReadHead(false));
-            }, iter: 4000, print: c => c.First + " | " + c.Second + " | pieces " + string.Join(",", c.Pieces) + " read " + c.ReadSize + " window " + c.Window);
+            }, iter: 40000, print: c => c.First + " | " + c.Second + " | pieces " + string.Join(",", c.Pieces) + " read " + c.ReadSize + " window " + c.Window);
         }
 
         private static void AssertReads(ResponseReader reader, GeneratedResponse expected, int readSize)
