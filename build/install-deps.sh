@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Installs the Debian packages the tests use (real servers and tools on loopback) when they
-# are missing. Needs root (CI runs as root); elsewhere install them by hand: see README.md.
+# Installs the Debian packages the tests use (real servers and tools on loopback; afl++ for
+# fuzz/run.sh) when they are missing. Needs root (CI runs as root); elsewhere install them by
+# hand: see README.md.
 set -euo pipefail
-packages="nginx openssl tinyproxy"
+packages="nginx openssl tinyproxy afl++"
 missing=""
 for p in $packages; do
   dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"

@@ -21,6 +21,10 @@ dotnet test HttpNano.Host.slnf -nologo -v:q --logger "trx" --results-directory "
 status=$?
 set -e
 
+echo "== fuzz smoke (AFL++ and SharpFuzz, 60 s per target)"
+fuzz_failed=0
+bash fuzz/run.sh 60 || fuzz_failed=1
+
 passed=0 failed=0 skipped=0
 for trx in "$results"/*.trx; do
   [ -f "$trx" ] || continue
@@ -31,6 +35,7 @@ for trx in "$results"/*.trx; do
   failed=$((failed + ${f:-0} + ${e:-0} + ${t:-0} + ${x:-0}))
   skipped=$((skipped + ${total:-0} - ${p:-0} - ${f:-0} - ${e:-0} - ${t:-0} - ${x:-0}))
 done
+failed=$((failed + fuzz_failed))
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   failed=1   # the run itself broke (build error, crashed host): count it, never report green
 fi

@@ -1,0 +1,48 @@
+using System;
+
+namespace HttpNano.Tests.Host.Properties
+{
+    /// <summary>
+    /// Serves a byte script in pieces whose sizes come from a list (cycled), then end of stream:
+    /// any split of a response stream, as a network may deliver it.
+    /// </summary>
+    internal sealed class SplitTransport : ITransport
+    {
+        private readonly byte[] _script;
+        private readonly int[] _pieces;
+        private int _position;
+        private int _next;
+
+        public SplitTransport(byte[] script, int[] pieces)
+        {
+            _script = script;
+            _pieces = pieces;
+        }
+
+        /// <summary>Script bytes not served yet.</summary>
+        public int Remaining => _script.Length - _position;
+
+        public int Receive(byte[] buffer, int offset, int count)
+        {
+            if (count <= 0)
+            {
+                throw new ArgumentOutOfRangeException(nameof(count));
+            }
+
+            int n = Math.Min(Math.Min(count, _pieces[_next++ % _pieces.Length]), _script.Length - _position);
+            Array.Copy(_script, _position, buffer, offset, n);
+            _position += n;
+            return n;
+        }
+
+        public void Send(byte[] buffer, int offset, int count) => throw new InvalidOperationException("nothing is sent");
+
+        public void Close()
+        {
+        }
+
+        public void Dispose()
+        {
+        }
+    }
+}
