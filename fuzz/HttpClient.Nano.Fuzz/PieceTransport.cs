@@ -33,6 +33,15 @@ namespace HttpNano.Fuzz
             return n;
         }
 
+        // An in-memory byte source: always ready, never closed while idle, no timeouts.
+        public bool Poll(int milliseconds) => true;
+
+        public bool PeerClosed() => false;
+
+        public void SetReceiveTimeout(int milliseconds)
+        {
+        }
+
         public void Send(byte[] buffer, int offset, int count)
         {
             throw new FuzzCheckException("the response reader sent bytes");
