@@ -2,7 +2,7 @@
 # Installs the Debian packages the tests use (real servers and tools on loopback) when they
 # are missing. Needs root (CI runs as root); elsewhere install them by hand: see README.md.
 set -euo pipefail
-packages="nginx openssl"
+packages="nginx openssl libxml2-utils"
 missing=""
 for p in $packages; do
   dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"
