@@ -3,7 +3,7 @@
 # fuzz/run.sh) when they are missing. Needs root (CI runs as root); elsewhere install them by
 # hand: see README.md.
 set -euo pipefail
-packages="nginx openssl tinyproxy afl++"
+packages="nginx openssl tinyproxy afl++ libxml2-utils"
 missing=""
 for p in $packages; do
   dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The test command (README: "bash build/test.sh"). On a fresh Debian machine with the .NET 10
-# SDK it installs what the tests need, runs the nano compile-check (library and device tests
-# against nanoFramework's mscorlib), runs every host test, and ends with "N passed, N failed".
+# SDK it installs what the tests need, runs the nano compile-check (library, device tests and the
+# ESP32 sample against nanoFramework's mscorlib), validates the NuGet spec, runs every host test
+# and a one-minute fuzz smoke per target, and ends with "N passed, N failed, N skipped".
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -11,6 +12,9 @@ bash build/install-deps.sh
 
 echo "== nano compile-check (device mscorlib, C# 9)"
 dotnet build build/NanoCheck/NanoCheck.sln -nologo -v:q -clp:ErrorsOnly
+
+echo "== nuspec check (HttpClient.Nano.nuspec: metadata, packaged files, dependencies = packages.config)"
+bash build/check-nuspec.sh --built
 
 echo "== host tests"
 results="$root/artifacts/test-results"

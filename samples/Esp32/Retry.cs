@@ -1,0 +1,83 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Net.Sockets;
+using System.Threading;
+
+namespace HttpNano.Samples.Esp32
+{
+    /// <summary>One request/response exchange over the shared connection.</summary>
+    internal delegate void Exchange(HttpsConnection connection);
+
+    /// <summary>
+    /// Runs an exchange with retries and exponential back-off. Transient failures (network,
+    /// timeouts, TLS handshake, protocol errors, 5xx) are retried; a rejected server certificate is
+    /// not: a wrong root CA, host name or clock does not fix itself.
+    /// </summary>
+    internal static class Retry
+    {
+        /// <summary>True when the exchange succeeded within <see cref="Settings.MaxAttempts"/> attempts.</summary>
+        internal static bool Run(string name, HttpsConnection connection, Exchange exchange)
+        {
+            int delay = Settings.RetryDelayMilliseconds;
+            for (int attempt = 1; ; attempt++)
+            {
+                string failure;
+                try
+                {
+                    exchange(connection);
+                    return true;
+                }
+                catch (CertificateVerificationException e)
+                {
+                    Debug.WriteLine(name + ": server certificate rejected (mbedTLS " + e.ErrorCode.ToString() + ")."
+                        + " Check RootCertificates.ServerRootCa, Settings.Host and the clock: "
+                        + DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm:ss") + " UTC");
+                    connection.Close();
+                    return false;
+                }
+                catch (TlsHandshakeException e)
+                {
+                    failure = "TLS handshake failed (mbedTLS " + e.ErrorCode.ToString() + ")";
+                }
+                catch (ServerErrorException e)
+                {
+                    failure = "server answered " + e.Status.ToString();
+                }
+                catch (HttpException e)
+                {
+                    // Malformed or truncated response, or the server closed the connection.
+                    failure = e.GetType().Name + ": " + e.Message;
+                }
+                catch (TimeoutException e)
+                {
+                    failure = "timeout: " + e.Message;
+                }
+                catch (IOException e)
+                {
+                    // DNS, connect, send or receive failed; the socket error is the inner exception.
+                    failure = "network: " + e.Message;
+                }
+                catch (SocketException e)
+                {
+                    failure = "socket error " + e.ErrorCode.ToString();
+                }
+
+                // Errors already closed the connection; this also drops a half-read response. The
+                // next attempt opens a new socket (and TLS session).
+                connection.Close();
+
+                if (attempt >= Settings.MaxAttempts)
+                {
+                    Debug.WriteLine(name + ": giving up after " + attempt.ToString() + " attempts, " + failure);
+                    return false;
+                }
+
+                Debug.WriteLine(name + ": attempt " + attempt.ToString() + " failed, " + failure
+                    + "; retrying in " + delay.ToString() + " ms");
+                Thread.Sleep(delay);
+                delay *= 2;
+            }
+        }
+    }
+}
