@@ -191,7 +191,7 @@ namespace HttpNano.Tests.Host.Tls
             using (TlsTestServer server = TlsTestServer.Tls(Certificates.Leaf))
             using (ITransport transport = Open(options, server.Port))
             {
-                Assert.Equal(expected, ((HostTlsTransport)transport).Protocol);
+                Assert.Equal(expected, ((TlsTransport)transport).Protocol);
                 Assert.Contains("tls=" + expected, Exchange(transport, "ping\n"));
             }
         }

@@ -71,7 +71,7 @@ namespace HttpNano
                 // An empty target host skips mbedtls_ssl_set_hostname: no SNI and no name check.
                 string targetHost = _options.CheckHostName ? host : "";
                 ssl.AuthenticateAsClient(targetHost, _clientCertificate, _ca, _protocols);
-                return new DeviceTlsTransport(ssl, socket);
+                return new TlsTransport(ssl, socket);
             }
             catch (SocketException e)
             {

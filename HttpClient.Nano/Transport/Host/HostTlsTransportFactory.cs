@@ -63,7 +63,7 @@ namespace HttpNano
                 ssl = new SslStream(recorder, false);
                 ssl.AuthenticateAsClient(ClientOptions(host, check));
                 Interlocked.Increment(ref s_handshakes);
-                return new HostTlsTransport(ssl, socket);
+                return new TlsTransport(ssl, socket);
             }
             catch (Exception e) when (e is AuthenticationException || e is IOException)
             {
