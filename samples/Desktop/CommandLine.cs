@@ -11,6 +11,8 @@ namespace HttpNano.Samples.Desktop
         public string Data { get; private set; }
         public List<KeyValuePair<string, string>> Headers { get; } = new List<KeyValuePair<string, string>>();
         public bool Verbose { get; private set; }
+        public string CaCertificateFile { get; private set; }
+        public string Proxy { get; private set; }
 
         public static CommandLine Parse(string[] args)
         {
@@ -39,6 +41,12 @@ namespace HttpNano.Samples.Desktop
                     case "-v":
                         line.Verbose = true;
                         break;
+                    case "--cacert":
+                        line.CaCertificateFile = Next(args, ref i, arg);
+                        break;
+                    case "-x":
+                        line.Proxy = Next(args, ref i, arg);
+                        break;
                     case "-h":
                     case "--help":
                         throw new ArgumentException(Usage);
@@ -63,7 +71,8 @@ namespace HttpNano.Samples.Desktop
 
         public const string Usage =
             "usage: httpnano                      walk through GET, POST, chunked and keep-alive against a built-in loopback server\n" +
-            "       httpnano [-X METHOD] [-d DATA] [-H 'Name: value']... [-v] http://host[:port]/path\n" +
+            "       httpnano [-X METHOD] [-d DATA] [-H 'Name: value']... [-v] [--cacert CA.pem] [-x proxyhost:port] URL\n" +
+            "                                     URL is http:// or https:// (verified against the system's or the given CA);\n" +
             "                                     fetch a URL and print status line, headers and body (like curl -i)";
 
         private static string Next(string[] args, ref int i, string option)

@@ -8,10 +8,19 @@ namespace HttpNano.Samples.Desktop
     {
         public static int Run(CommandLine line)
         {
-            Uri uri;
-            if (!Uri.TryCreate(line.Url, UriKind.Absolute, out uri) || uri.Scheme != "http")
+            using (Stream stdout = Console.OpenStandardOutput())
             {
-                Console.Error.WriteLine("httpnano: only http:// URLs are supported by this build");
+                return Run(line, Console.Out, stdout);
+            }
+        }
+
+        /// <summary>Fetches the URL: status line and headers to <paramref name="text"/>, the body's bytes to <paramref name="body"/>.</summary>
+        public static int Run(CommandLine line, TextWriter text, Stream body)
+        {
+            Uri uri;
+            if (!Uri.TryCreate(line.Url, UriKind.Absolute, out uri) || (uri.Scheme != "http" && uri.Scheme != "https"))
+            {
+                Console.Error.WriteLine("httpnano: give an http:// or https:// URL");
                 return 2;
             }
 
@@ -21,7 +30,7 @@ namespace HttpNano.Samples.Desktop
                 headers.Add(header.Key, header.Value);
             }
 
-            using (var connection = new HttpConnection(uri.Authority))
+            using (HttpConnection connection = Open(uri, line))
             {
                 if (line.Verbose)
                 {
@@ -38,7 +47,7 @@ namespace HttpNano.Samples.Desktop
                 }
 
                 HttpResponse response = connection.GetResponse();
-                var output = Console.Out;
+                TextWriter output = text;
                 output.Write(response.Version == 10 ? "HTTP/1.0 " : "HTTP/1.1 ");
                 output.WriteLine(response.Status + " " + response.Reason);
                 foreach (HttpHeader header in response.GetHeaders())
@@ -48,18 +57,46 @@ namespace HttpNano.Samples.Desktop
 
                 output.WriteLine();
                 output.Flush();
-                using (Stream stdout = Console.OpenStandardOutput())
+                byte[] buffer = new byte[4096];
+                int read;
+                while ((read = response.ReadInto(buffer, 0, buffer.Length)) > 0)
                 {
-                    byte[] buffer = new byte[4096];
-                    int read;
-                    while ((read = response.ReadInto(buffer, 0, buffer.Length)) > 0)
-                    {
-                        stdout.Write(buffer, 0, read);
-                    }
+                    body.Write(buffer, 0, read);
                 }
+
+                body.Flush();
 
                 return response.Status < 400 ? 0 : 22;
             }
+        }
+
+        // With -x the connection goes to the proxy and tunnels (CONNECT) to the URL's host.
+        private static HttpConnection Open(Uri uri, CommandLine line)
+        {
+            string target = uri.Authority;
+            string first = line.Proxy ?? target;
+            HttpConnection connection;
+            if (uri.Scheme == "https")
+            {
+                var tls = new TlsOptions();
+                if (line.CaCertificateFile != null)
+                {
+                    tls.AddTrustedCaPem(File.ReadAllText(line.CaCertificateFile));
+                }
+
+                connection = new HttpsConnection(first, tls);
+            }
+            else
+            {
+                connection = new HttpConnection(first);
+            }
+
+            if (line.Proxy != null)
+            {
+                connection.SetTunnel(uri.Host, uri.Port);
+            }
+
+            return connection;
         }
     }
 }
