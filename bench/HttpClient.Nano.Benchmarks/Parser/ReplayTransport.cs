@@ -31,6 +31,14 @@ namespace HttpNano.Benchmarks.Parser
             return n;
         }
 
+        public bool Poll(int milliseconds) => true;
+
+        public bool PeerClosed() => false;
+
+        public void SetReceiveTimeout(int milliseconds)
+        {
+        }
+
         public void Send(byte[] buffer, int offset, int count)
         {
         }
