@@ -18,7 +18,11 @@ namespace HttpNano
     /// is read behind it. Body bytes already buffered are copied out; when nothing is buffered
     /// and the framing says how many body bytes follow (the rest of a Content-Length, the rest
     /// of a chunk, or a close-delimited body), the transport receives straight into the
-    /// caller's buffer. Bytes after the message stay buffered and become the start of the next
+    /// caller's buffer. When the rest of a chunk fits the caller's buffer, that receive goes on
+    /// into the read window (<see cref="ITransport.ReceiveSplit"/>, a scatter receive on the
+    /// host), so the framing after the chunk needs no receive of its own; the caller's buffer is
+    /// never written past the bytes returned. A call returns the data of as many chunks as are
+    /// buffered. Bytes after the message stay buffered and become the start of the next
     /// head, so a kept-alive connection stays in sync. Nothing is allocated per message.
     /// The reader owns neither the transport nor the caller's buffers.
     /// </summary>
@@ -331,54 +335,119 @@ namespace HttpNano
             return read;
         }
 
+        // Fills the caller's buffer with as much chunk data as is at hand: buffered data of one
+        // or more chunks (the framing between them consumed on the way), else one receive. It
+        // waits for bytes only while it has none to return.
         private int ReadChunked(byte[] buffer, int offset, int count)
         {
+            int total = 0;
             while (true)
             {
                 long data = _chunks.DataRemaining;
                 if (data > 0)
                 {
-                    int read = ReadRaw(buffer, offset, count < data ? count : (int)data);
-                    if (read == 0)
+                    int moved;
+                    if (_pos < _end)
                     {
-                        return EndEarly();
+                        int want = count - total;
+                        moved = want < data ? want : (int)data;
+                        if (_end - _pos < moved)
+                        {
+                            moved = _end - _pos;
+                        }
+
+                        Array.Copy(_buffer, _pos, buffer, offset + total, moved);
+                        _pos += moved;
+                    }
+                    else if (total > 0)
+                    {
+                        return total;
+                    }
+                    else
+                    {
+                        moved = ReceiveChunkData(buffer, offset, count, data);
+                        if (moved <= 0)
+                        {
+                            return EndEarly();
+                        }
                     }
 
-                    _chunks.DataConsumed(read);
-                    DecodeBufferedFraming();
-                    return read;
+                    total += moved;
+                    _chunks.DataConsumed(moved);
+                    if (!DecodeBufferedFraming() || total == count || _chunks.DataRemaining == 0)
+                    {
+                        return total;
+                    }
+
+                    continue;
                 }
 
                 if (_chunks.IsDone)
                 {
                     _bodyDone = true;
-                    return 0;
+                    return total;
                 }
 
-                if (_pos == _end && !Fill())
+                if (_pos == _end)
                 {
-                    if (!_chunks.EndOfStreamIsComplete)
+                    if (total > 0)
                     {
-                        return EndEarly();
+                        return total;
                     }
 
-                    _bodyDone = true;
-                    _willClose = true;
-                    return 0;
+                    if (!Fill())
+                    {
+                        if (!_chunks.EndOfStreamIsComplete)
+                        {
+                            return EndEarly();
+                        }
+
+                        _bodyDone = true;
+                        _willClose = true;
+                        return 0;
+                    }
                 }
 
                 _pos += _chunks.Decode(_buffer, _pos, _end - _pos);
             }
         }
 
+        // Nothing is buffered and data of a chunk follows: one receive straight into the caller's
+        // buffer, never past the chunk's end there. When the caller's buffer has room for the
+        // whole rest of the chunk, the same receive goes on into the read window (a scatter
+        // receive, where the transport has one), so the framing after the chunk, and what
+        // follows it, arrives without a receive of its own. Returns the data bytes in the
+        // caller's buffer (0 at end of stream); the rest is buffered as after Fill.
+        private int ReceiveChunkData(byte[] buffer, int offset, int count, long data)
+        {
+            int window = _buffer.Length - _bodyStart;
+            if (count < data || window <= 0)
+            {
+                return _transport.Receive(buffer, offset, count < data ? count : (int)data);
+            }
+
+            int chunk = (int)data;
+            _pos = _bodyStart;
+            _end = _bodyStart;
+            int received = _transport.ReceiveSplit(buffer, offset, chunk, _buffer, _bodyStart, window);
+            if (received <= chunk)
+            {
+                return received;
+            }
+
+            _end += received - chunk;
+            return chunk;
+        }
+
         // After a chunk's data, framing that has already arrived (often the last chunk and the
         // empty trailer) is consumed now, so BodyDone turns true without another receive. A
-        // framing error is left in the (sticky) decoder for the next call: this one returns data.
-        private void DecodeBufferedFraming()
+        // framing error is left in the (sticky) decoder for the next call, which raises it: this
+        // one returns data (false then).
+        private bool DecodeBufferedFraming()
         {
             if (_chunks.DataRemaining > 0 || _pos == _end)
             {
-                return;
+                return true;
             }
 
             try
@@ -387,10 +456,11 @@ namespace HttpNano
             }
             catch (HttpException)
             {
-                return;
+                return false;
             }
 
             _bodyDone = _chunks.IsDone;
+            return true;
         }
 
         // Buffered bytes first; with none buffered, the transport writes straight into the caller's buffer.

@@ -41,6 +41,12 @@ namespace HttpNano
         /// <inheritdoc />
         public int Receive(byte[] buffer, int offset, int count)
         {
+            return ReceiveSplit(buffer, offset, count, null, 0, 0);
+        }
+
+        /// <inheritdoc />
+        public int ReceiveSplit(byte[] buffer, int offset, int count, byte[] extra, int extraOffset, int extraCount)
+        {
             long left = _deadline - Clock.NowMilliseconds();
             if (left <= 0)
             {
@@ -56,7 +62,9 @@ namespace HttpNano
 
             try
             {
-                return _inner.Receive(buffer, offset, count);
+                return extra == null
+                    ? _inner.Receive(buffer, offset, count)
+                    : _inner.ReceiveSplit(buffer, offset, count, extra, extraOffset, extraCount);
             }
             catch (TimeoutException)
             {

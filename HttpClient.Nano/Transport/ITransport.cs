@@ -28,6 +28,15 @@ namespace HttpNano
         int Receive(byte[] buffer, int offset, int count);
 
         /// <summary>
+        /// Receives like <see cref="Receive"/> into <paramref name="buffer"/> and, in the same
+        /// receive, goes on into <paramref name="extra"/> once <paramref name="count"/> bytes have
+        /// arrived (a scatter receive). Returns the total; the bytes beyond
+        /// <paramref name="count"/> are in <paramref name="extra"/>. A transport that cannot split
+        /// one receive fills <paramref name="buffer"/> only, exactly as Receive.
+        /// </summary>
+        int ReceiveSplit(byte[] buffer, int offset, int count, byte[] extra, int extraOffset, int extraCount);
+
+        /// <summary>
         /// Waits up to <paramref name="milliseconds"/> (-1: no limit) for something to receive
         /// and says whether there is: data, or the end of the stream. Used to wait for
         /// "100 Continue" without committing to a receive.

@@ -14,6 +14,9 @@ namespace HttpNano
     internal sealed class TcpTransport : ITransport
     {
         private Socket _socket;
+#if !NANOFRAMEWORK_1_0
+        private HostSplitReceive _split;
+#endif
 
         /// <summary>Wraps a connected socket; the transport owns it from now on.</summary>
         internal TcpTransport(Socket socket)
@@ -185,6 +188,42 @@ namespace HttpNano
             {
                 throw TransportErrors.Translate(e, TransportErrors.ReceiveFailed, TransportErrors.ReceiveTimedOut);
             }
+        }
+
+        /// <inheritdoc/>
+        public int ReceiveSplit(byte[] buffer, int offset, int count, byte[] extra, int extraOffset, int extraCount)
+        {
+#if NANOFRAMEWORK_1_0
+            // The device's sockets have no scatter receive.
+            return Receive(buffer, offset, count);
+#else
+            CheckRange(extra, extraOffset, extraCount);
+            if (extraCount == 0)
+            {
+                return Receive(buffer, offset, count);
+            }
+
+            CheckRange(buffer, offset, count);
+            if (count == 0)
+            {
+                throw new ArgumentOutOfRangeException("count");
+            }
+
+            Socket socket = OpenOrThrow();
+            if (_split == null)
+            {
+                _split = new HostSplitReceive();
+            }
+
+            try
+            {
+                return _split.Receive(socket, buffer, offset, count, extra, extraOffset, extraCount);
+            }
+            catch (SocketException e)
+            {
+                throw TransportErrors.Translate(e, TransportErrors.ReceiveFailed, TransportErrors.ReceiveTimedOut);
+            }
+#endif
         }
 
         /// <inheritdoc/>

@@ -59,6 +59,13 @@ namespace HttpNano
         }
 
         /// <inheritdoc/>
+        public int ReceiveSplit(byte[] buffer, int offset, int count, byte[] extra, int extraOffset, int extraCount)
+        {
+            // A TLS stream hands out decrypted records one Read at a time: no scatter receive.
+            return Receive(buffer, offset, count);
+        }
+
+        /// <inheritdoc/>
         public bool Poll(int milliseconds)
         {
             Open();

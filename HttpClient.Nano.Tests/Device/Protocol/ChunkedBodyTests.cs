@@ -25,14 +25,20 @@ namespace HttpNano.Tests
             {
                 foreach (int readSize in new int[] { 1, 3, 100 })
                 {
-                    ResponseReader reader = ResponseHarness.Reader(ChunkedHead + chunks + ResponseHarness.NextResponse, piece);
-                    reader.ReadHead(false);
-                    Assert.AreEqual((int)BodyFraming.Chunked, (int)reader.Framing);
-                    Assert.AreEqual(-1L, reader.Length);
-                    Assert.AreEqual(body, ResponseHarness.ReadBody(reader, readSize));
-                    Assert.IsFalse(reader.EndedEarly);
-                    Assert.IsFalse(reader.WillClose);
-                    ResponseHarness.AssertNextResponseFollows(reader);
+                    // With and without scatter receives (the host's sockets have them, the device's and TLS not).
+                    foreach (bool firstRangeOnly in new bool[] { false, true })
+                    {
+                        ScriptedTransport transport;
+                        ResponseReader reader = ResponseHarness.Reader(ChunkedHead + chunks + ResponseHarness.NextResponse, piece, new HttpLimits(), out transport);
+                        transport.FirstRangeOnly = firstRangeOnly;
+                        reader.ReadHead(false);
+                        Assert.AreEqual((int)BodyFraming.Chunked, (int)reader.Framing);
+                        Assert.AreEqual(-1L, reader.Length);
+                        Assert.AreEqual(body, ResponseHarness.ReadBody(reader, readSize));
+                        Assert.IsFalse(reader.EndedEarly);
+                        Assert.IsFalse(reader.WillClose);
+                        ResponseHarness.AssertNextResponseFollows(reader);
+                    }
                 }
             }
         }
@@ -151,6 +157,74 @@ namespace HttpNano.Tests
             Assert.IsTrue(transport.LastReceiveBuffer == mine);
             Assert.AreEqual("abc", TestBytes.Text(mine, 10, 3));
             Assert.AreEqual("def", ResponseHarness.ReadBody(reader, 64));
+        }
+
+        [TestMethod]
+        public void FramingAfterAChunkComesInTheSameReceiveAsItsData()
+        {
+            ScriptedTransport transport;
+            ResponseReader reader = ResponseHarness.Reader(ChunkedHead + "6\r\nabcdef\r\n3\r\nghi\r\n0\r\n\r\n" + ResponseHarness.NextResponse, ChunkedHead.Length + 3, new HttpLimits(), out transport);
+            reader.ReadHead(false); // the head and "6\r\n": the chunk's data is not buffered
+            transport.PieceSize = 0;
+            byte[] mine = new byte[64];
+            for (int i = 0; i < mine.Length; i++)
+            {
+                mine[i] = 0xEE;
+            }
+
+            // One receive: the first chunk's data straight into the caller's buffer, the framing
+            // behind it, the second chunk and the next response into the read window. The call
+            // returns both chunks and ends the body; nothing beyond them is written.
+            Assert.AreEqual(9, reader.ReadBody(mine, 10, 54));
+            Assert.IsTrue(transport.LastReceiveBuffer == mine);
+            Assert.AreEqual(2, transport.ReceiveCalls);
+            Assert.AreEqual(1, transport.SplitReceives);
+            Assert.AreEqual("abcdefghi", TestBytes.Text(mine, 10, 9));
+            Assert.AreEqual(0xEE, (int)mine[9]);
+            Assert.AreEqual(0xEE, (int)mine[19]);
+            Assert.IsTrue(reader.BodyDone);
+            Assert.AreEqual(0, reader.ReadBody(mine, 0, 64));
+            ResponseHarness.AssertNextResponseFollows(reader);
+        }
+
+        [TestMethod]
+        public void TwoChunksTakeTwoReceivesAfterTheHead()
+        {
+            // As nginx sends a 64 KiB file through SSI: two large chunks.
+            string first = new string('a', 300);
+            string second = new string('b', 300);
+            string chunks = "12c\r\n" + first + "\r\n12c\r\n" + second + "\r\n0\r\n\r\n";
+            ScriptedTransport transport;
+            ResponseReader reader = ResponseHarness.Reader(ChunkedHead + chunks + ResponseHarness.NextResponse, ChunkedHead.Length + 5 + 100, new HttpLimits(), out transport);
+            reader.ReadHead(false); // the head, "12c\r\n" and 100 bytes of data
+            transport.PieceSize = 200 + 2 + 5 + 300; // the rest of a chunk, its framing and the next chunk
+            byte[] block = new byte[1024];
+            int total = 0;
+            int read;
+            while ((read = reader.ReadBody(block, total, block.Length - total)) > 0)
+            {
+                total += read;
+            }
+
+            Assert.AreEqual(first + second, TestBytes.Text(block, 0, total));
+            Assert.AreEqual(3, transport.ReceiveCalls); // head, one split receive, the final framing
+            ResponseHarness.AssertNextResponseFollows(reader);
+        }
+
+        [DataRow(false)]
+        [DataRow(true)]
+        public void InvalidFramingAfterASplitReceiveIsRaisedOnTheNextRead(bool firstRangeOnly)
+        {
+            ScriptedTransport transport;
+            ResponseReader reader = ResponseHarness.Reader(ChunkedHead + "6\r\nabcdef\r\nzz\r\n", ChunkedHead.Length + 3, new HttpLimits(), out transport);
+            reader.ReadHead(false);
+            transport.PieceSize = 0;
+            transport.FirstRangeOnly = firstRangeOnly;
+            byte[] block = new byte[64];
+            Assert.AreEqual(6, reader.ReadBody(block, 0, 64));
+            Assert.AreEqual("abcdef", TestBytes.Text(block, 0, 6));
+            Assert.ThrowsException(typeof(IncompleteReadException), () => reader.ReadBody(block, 0, 64));
+            Assert.IsTrue(reader.WillClose);
         }
 
         [DataRow(0)]

@@ -101,6 +101,21 @@ namespace HttpNano.Tests
         /// <inheritdoc />
         public int Receive(byte[] buffer, int offset, int count)
         {
+            return ReceiveSplit(buffer, offset, count, null, 0, 0);
+        }
+
+        /// <summary>Number of receives that went on into a second range (scatter receives).</summary>
+        public int SplitReceives { get; private set; }
+
+        /// <summary>
+        /// Whether <see cref="ReceiveSplit"/> fills its first range only, as the device's sockets
+        /// and TLS do; false (the default): it goes on into the second, as the host's sockets do.
+        /// </summary>
+        public bool FirstRangeOnly { get; set; }
+
+        /// <inheritdoc />
+        public int ReceiveSplit(byte[] buffer, int offset, int count, byte[] extra, int extraOffset, int extraCount)
+        {
             if (IsClosed)
             {
                 throw new ObjectDisposedException("ScriptedTransport");
@@ -124,10 +139,11 @@ namespace HttpNano.Tests
                 return 0;
             }
 
+            int room = extra != null && !FirstRangeOnly ? count + extraCount : count;
             int n = end - _position;
-            if (n > count)
+            if (n > room)
             {
-                n = count;
+                n = room;
             }
 
             if (PieceSize > 0 && n > PieceSize)
@@ -135,7 +151,14 @@ namespace HttpNano.Tests
                 n = PieceSize;
             }
 
-            Array.Copy(_script, _position, buffer, offset, n);
+            int first = n < count ? n : count;
+            Array.Copy(_script, _position, buffer, offset, first);
+            if (n > first)
+            {
+                Array.Copy(_script, _position + first, extra, extraOffset, n - first);
+                SplitReceives++;
+            }
+
             _position += n;
             return n;
         }

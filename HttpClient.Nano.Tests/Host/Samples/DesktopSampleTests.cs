@@ -34,7 +34,7 @@ namespace HttpNano.Tests.Host.Samples
             Assert.Contains("reply: 'HTTP/1.1 200 OK'", output);
             Assert.Contains("200 OK: Hello from Kestrel", output);
             Assert.Contains("200 OK: grüße from HttpClient.Nano", output);
-            Assert.Contains("48 body bytes in 4 reads, Transfer-Encoding: chunked", output);
+            Assert.Matches("48 body bytes in [1-9][0-9]* reads, Transfer-Encoding: chunked", output);
             Assert.Contains("received 100000 bytes (chunked)", output);
             Assert.Contains("the server accepted 1 TCP connection(s) for all requests", output);
         }

@@ -27,6 +27,7 @@ namespace HttpNano.Benchmarks.Loopback
             new Workload("GET 100-byte body", "/100.bin", 100, false, 0.80),
             new Workload("GET 64 KiB body", "/64k.bin", 64 * 1024, true, 0.85),
             new Workload("GET 64 KiB chunked body", "/chunked64k.html", 64 * 1024, true, 0.85),
+            new Workload("HTTPS GET 100-byte body", "/100.bin", 100, false, 0.70, tls: true),
         };
 
         public static bool Handles(string[] args) => args.Length > 0 && (args[0] == "--loopback" || args[0] == "--download-child" || args[0] == "--run-child");
@@ -62,7 +63,7 @@ namespace HttpNano.Benchmarks.Loopback
             Console.WriteLine("- machine: " + Environment.ProcessorCount + " CPUs, " + CpuModel() + ", " + System.Runtime.InteropServices.RuntimeInformation.OSDescription);
             Console.WriteLine("- runtime: .NET " + Environment.Version + ", " + (o.Quick ? "--quick" : "default") + " mode: " + o.Rounds + " rounds of " + o.SliceMs + " ms per client and workload, " + o.DownloadReps + " download(s) of 64 MiB per client");
             Console.WriteLine("- pinning: " + (pin ? "client process and nginx worker both on CPU 0" : "none"));
-            Console.WriteLine("- server: nginx " + NginxVersion() + ", 1 worker, keep-alive, access log off; one connection per client, sequential requests");
+            Console.WriteLine("- server: nginx " + NginxVersion() + ", 1 worker, keep-alive, access log off; one connection per client and scheme, sequential requests");
             Console.WriteLine();
 
             using Nginx nginx = new Nginx(pin ? 0 : -1);
@@ -71,7 +72,8 @@ namespace HttpNano.Benchmarks.Loopback
                 PinToCpu0();
             }
 
-            List<BenchClient> clients = BenchClient.Names.Select(n => BenchClient.Create(n, nginx.Port)).ToList();
+            Endpoints server = new Endpoints(nginx.Port, nginx.TlsPort, nginx.CaFile);
+            List<BenchClient> clients = BenchClient.Names.Select(n => BenchClient.Create(n, server)).ToList();
             try
             {
                 // Every client must get every body whole before anything is timed.
@@ -79,7 +81,7 @@ namespace HttpNano.Benchmarks.Loopback
                 {
                     foreach (Workload w in Workloads)
                     {
-                        long got = client.IsAsync ? client.GetAsync(w.Path).AsTask().GetAwaiter().GetResult() : client.Get(w.Path);
+                        long got = Get(client, w.Path, w.Tls);
                         if (got != w.BodyBytes)
                         {
                             throw new InvalidOperationException(client.Name + " read " + got + " bytes of " + w.Path);
@@ -124,14 +126,12 @@ namespace HttpNano.Benchmarks.Loopback
 
             if (o.DownloadReps > 0)
             {
-                PrintDownloads(nginx.Port, pin, o.DownloadReps);
+                PrintDownloads(server, pin, o.DownloadReps);
             }
 
-            Console.WriteLine("HTTPS GET 100-byte body: skipped (the TLS transport is not merged yet).");
-            Console.WriteLine();
             if (o.Syscalls)
             {
-                PrintSyscalls(nginx.Port, pin);
+                PrintSyscalls(server, pin);
             }
 
             return 0;
@@ -153,13 +153,13 @@ namespace HttpNano.Benchmarks.Loopback
             long now;
             if (client.IsAsync)
             {
-                (requests, bytes, now) = MeasureAsync(client, w.Path, end).GetAwaiter().GetResult();
+                (requests, bytes, now) = MeasureAsync(client, w, end).GetAwaiter().GetResult();
             }
             else
             {
                 do
                 {
-                    bytes += client.Get(w.Path);
+                    bytes += client.Get(w.Path, w.Tls);
                     requests++;
                 }
                 while ((now = Stopwatch.GetTimestamp()) < end);
@@ -177,12 +177,12 @@ namespace HttpNano.Benchmarks.Loopback
             return new Cell(requests / seconds, bytes / seconds / 1e6, requests, allocated, cpu);
         }
 
-        private static async Task<(long, long, long)> MeasureAsync(BenchClient client, string path, long end)
+        private static async Task<(long, long, long)> MeasureAsync(BenchClient client, Workload w, long end)
         {
             long requests = 0, bytes = 0, now;
             do
             {
-                bytes += await client.GetAsync(path).ConfigureAwait(false);
+                bytes += await client.GetAsync(w.Path, w.Tls).ConfigureAwait(false);
                 requests++;
             }
             while ((now = Stopwatch.GetTimestamp()) < end);
@@ -281,7 +281,7 @@ namespace HttpNano.Benchmarks.Loopback
             Console.WriteLine();
         }
 
-        private static void PrintDownloads(int port, bool pin, int reps)
+        private static void PrintDownloads(Endpoints server, bool pin, int reps)
         {
             Console.WriteLine("## 64 MiB streamed download (a fresh process per client; " + reps + " download(s), median MB/s)");
             Console.WriteLine();
@@ -290,7 +290,7 @@ namespace HttpNano.Benchmarks.Loopback
             double floor = 0;
             foreach (string name in BenchClient.Names)
             {
-                string[] result = RunSelf(null, "--download-child", name, port.ToString(Inv), reps.ToString(Inv), pin ? "pin" : "nopin").Split(' ');
+                string[] result = RunSelf(null, "--download-child", name, server.Port.ToString(Inv), server.TlsPort.ToString(Inv), server.CaFile, reps.ToString(Inv), pin ? "pin" : "nopin").Split(' ');
                 double mbps = double.Parse(result[1], Inv);
                 long before = long.Parse(result[2], Inv), after = long.Parse(result[3], Inv), allocated = long.Parse(result[4], Inv);
                 if (name == RawSocketClient.Id)
@@ -307,7 +307,7 @@ namespace HttpNano.Benchmarks.Loopback
 
         // Syscalls per request by strace -f -c: two child runs of N1 and N2 requests, the
         // difference divided by N2 - N1 (so start-up and warm-up cancel out).
-        private static void PrintSyscalls(int port, bool pin)
+        private static void PrintSyscalls(Endpoints server, bool pin)
         {
             const int n1 = 300, n2 = 1300;
             Console.WriteLine("## System calls per request (strace -f -c, difference of a " + n2 + "- and a " + n1 + "-request run)");
@@ -318,8 +318,8 @@ namespace HttpNano.Benchmarks.Loopback
             {
                 foreach (string name in BenchClient.Names)
                 {
-                    Dictionary<string, long> a = Strace(port, pin, name, w.Path, n1);
-                    Dictionary<string, long> b = Strace(port, pin, name, w.Path, n2);
+                    Dictionary<string, long> a = Strace(server, pin, name, w, n1);
+                    Dictionary<string, long> b = Strace(server, pin, name, w, n2);
                     if (a == null || b == null)
                     {
                         Console.WriteLine("(strace not available)");
@@ -338,14 +338,25 @@ namespace HttpNano.Benchmarks.Loopback
                     }
 
                     string breakdown = string.Join(", ", per.OrderByDescending(p => p.Value).Select(p => p.Key + " " + p.Value.ToString("0.0", Inv)));
-                    Console.WriteLine("| " + w.Name + " | " + BenchClient.Create(name, port).Name + " | " + per.Values.Sum().ToString("0.0", Inv) + " | " + breakdown + " |");
+                    Console.WriteLine("| " + w.Name + " | " + ClientName(name) + " | " + per.Values.Sum().ToString("0.0", Inv) + " | " + breakdown + " |");
                 }
             }
 
             Console.WriteLine();
         }
 
-        private static Dictionary<string, long> Strace(int port, bool pin, string client, string path, int count)
+        private static string ClientName(string id)
+        {
+            switch (id)
+            {
+                case RawSocketClient.Id: return "raw socket (floor)";
+                case NanoClient.Id: return "HttpClient.Nano";
+                case DotNetSyncClient.Id: return ".NET HttpClient (sync)";
+                default: return ".NET HttpClient (async)";
+            }
+        }
+
+        private static Dictionary<string, long> Strace(Endpoints server, bool pin, string client, Workload w, int count)
         {
             if (!File.Exists("/usr/bin/strace"))
             {
@@ -355,7 +366,7 @@ namespace HttpNano.Benchmarks.Loopback
             string output = Path.GetTempFileName();
             try
             {
-                RunSelf(new[] { "-f", "-c", "-o", output }, "--run-child", client, port.ToString(Inv), path, count.ToString(Inv), pin ? "pin" : "nopin");
+                RunSelf(new[] { "-f", "-c", "-o", output }, "--run-child", client, server.Port.ToString(Inv), server.TlsPort.ToString(Inv), server.CaFile, w.Path, w.Tls ? "tls" : "plain", count.ToString(Inv), pin ? "pin" : "nopin");
                 Dictionary<string, long> calls = new Dictionary<string, long>();
                 foreach (string line in File.ReadAllLines(output))
                 {
@@ -419,20 +430,21 @@ namespace HttpNano.Benchmarks.Loopback
             return stdout.Trim().Split('\n')[^1];
         }
 
-        // --download-child CLIENT PORT REPS pin|nopin: 500 100-byte GETs, peak RSS, then REPS
-        // downloads of 64 MiB, peak RSS again. Prints "NAME MBPS HWM_BEFORE_KB HWM_AFTER_KB ALLOCATED".
+        // --download-child CLIENT PORT TLSPORT CAFILE REPS pin|nopin: 500 100-byte GETs, peak RSS,
+        // then REPS downloads of 64 MiB, peak RSS again. Prints "NAME MBPS HWM_BEFORE_KB HWM_AFTER_KB ALLOCATED".
         private static int DownloadChild(string[] args)
         {
-            int port = int.Parse(args[2], Inv), reps = int.Parse(args[3], Inv);
-            if (args[4] == "pin")
+            Endpoints server = new Endpoints(int.Parse(args[2], Inv), int.Parse(args[3], Inv), args[4]);
+            int reps = int.Parse(args[5], Inv);
+            if (args[6] == "pin")
             {
                 PinToCpu0();
             }
 
-            using BenchClient client = BenchClient.Create(args[1], port);
+            using BenchClient client = BenchClient.Create(args[1], server);
             for (int i = 0; i < 500; i++)
             {
-                Get(client, "/100.bin");
+                Get(client, "/100.bin", false);
             }
 
             long before = PeakRssKb();
@@ -441,7 +453,7 @@ namespace HttpNano.Benchmarks.Loopback
             for (int i = 0; i < reps; i++)
             {
                 long start = Stopwatch.GetTimestamp();
-                long got = Get(client, "/64m.bin");
+                long got = Get(client, "/64m.bin", false);
                 double seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
                 if (got != Nginx.BigFileSize)
                 {
@@ -457,19 +469,21 @@ namespace HttpNano.Benchmarks.Loopback
             return 0;
         }
 
-        // --run-child CLIENT PORT PATH COUNT pin|nopin: COUNT GETs (for strace).
+        // --run-child CLIENT PORT TLSPORT CAFILE PATH tls|plain COUNT pin|nopin: COUNT GETs (for strace).
         private static int RunChild(string[] args)
         {
-            int port = int.Parse(args[2], Inv), count = int.Parse(args[4], Inv);
-            if (args[5] == "pin")
+            Endpoints server = new Endpoints(int.Parse(args[2], Inv), int.Parse(args[3], Inv), args[4]);
+            bool tls = args[6] == "tls";
+            int count = int.Parse(args[7], Inv);
+            if (args[8] == "pin")
             {
                 PinToCpu0();
             }
 
-            using BenchClient client = BenchClient.Create(args[1], port);
+            using BenchClient client = BenchClient.Create(args[1], server);
             for (int i = 0; i < count; i++)
             {
-                Get(client, args[3]);
+                Get(client, args[5], tls);
             }
 
             Console.WriteLine("done");
@@ -484,7 +498,7 @@ namespace HttpNano.Benchmarks.Loopback
             }
         }
 
-        private static long Get(BenchClient client, string path) => client.IsAsync ? client.GetAsync(path).AsTask().GetAwaiter().GetResult() : client.Get(path);
+        private static long Get(BenchClient client, string path, bool tls) => client.IsAsync ? client.GetAsync(path, tls).AsTask().GetAwaiter().GetResult() : client.Get(path, tls);
 
         private static long PeakRssKb()
         {
@@ -554,8 +568,9 @@ namespace HttpNano.Benchmarks.Loopback
 
         private sealed class Workload
         {
-            public Workload(string name, string path, int bodyBytes, bool inMegabytes, double target)
+            public Workload(string name, string path, int bodyBytes, bool inMegabytes, double target, bool tls = false)
             {
+                Tls = tls;
                 Name = name;
                 Path = path;
                 BodyBytes = bodyBytes;
@@ -566,6 +581,9 @@ namespace HttpNano.Benchmarks.Loopback
             public string Name { get; }
 
             public string Path { get; }
+
+            /// <summary>Over the HTTPS port, one kept-alive TLS connection per client.</summary>
+            public bool Tls { get; }
 
             public int BodyBytes { get; }
 

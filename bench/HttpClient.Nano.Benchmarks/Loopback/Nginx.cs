@@ -13,7 +13,9 @@ namespace HttpNano.Benchmarks.Loopback
     /// Debian's nginx on 127.0.0.1 and a free port, with a private prefix directory (config,
     /// pid, logs, content) deleted on Dispose. One worker, keep-alive without limits, no access
     /// log. Content: /100.bin, /64k.bin, /64m.bin (static, Content-Length) and /chunked64k.html
-    /// (an SSI include of /64k.bin: SSI drops the length, so the body is chunked).
+    /// (an SSI include of /64k.bin: SSI drops the length, so the body is chunked). The same
+    /// content over TLS on a second port, with a certificate for 127.0.0.1 signed by a CA made
+    /// in-process (<see cref="TestCa"/>; its PEM is <see cref="CaFile"/>).
     /// </summary>
     internal sealed class Nginx : IDisposable
     {
@@ -39,6 +41,8 @@ namespace HttpNano.Benchmarks.Loopback
                 File.WriteAllBytes(Path.Combine(www, "64k.bin"), Pattern(64 * 1024));
                 File.WriteAllBytes(Path.Combine(www, "64m.bin"), Pattern(BigFileSize));
                 File.WriteAllText(Path.Combine(www, "chunked64k.html"), "<!--# include virtual=\"/64k.bin\" -->", Encoding.Latin1);
+                Directory.CreateDirectory(Path.Combine(Prefix, "tls"));
+                TestCa.Write(Path.Combine(Prefix, "tls"));
                 Start(workerCpu);
             }
             catch
@@ -51,6 +55,12 @@ namespace HttpNano.Benchmarks.Loopback
         public string Prefix { get; }
 
         public int Port { get; private set; }
+
+        /// <summary>The HTTPS port (same content).</summary>
+        public int TlsPort { get; private set; }
+
+        /// <summary>PEM file of the CA that signed the server's certificate.</summary>
+        public string CaFile => Path.Combine(Prefix, "tls", "ca.crt");
 
         public int WorkerCpu { get; private set; } = -1;
 
@@ -109,6 +119,11 @@ namespace HttpNano.Benchmarks.Loopback
             for (int attempt = 0; attempt < 3; attempt++)
             {
                 Port = FreePort();
+                do
+                {
+                    TlsPort = FreePort();
+                }
+                while (TlsPort == Port);
                 string p = Prefix;
                 StringBuilder conf = new StringBuilder();
                 conf.Append("daemon off;\nmaster_process on;\nworker_processes 1;\n");
@@ -135,6 +150,9 @@ namespace HttpNano.Benchmarks.Loopback
 
                 conf.Append("  access_log off;\n  keepalive_timeout 300s;\n  keepalive_requests 10000000;\n  server_tokens off;\n");
                 conf.Append("  server {\n    listen 127.0.0.1:").Append(Port).Append(";\n    root ").Append(p).Append("/www;\n");
+                conf.Append("    location = /chunked64k.html { ssi on; }\n  }\n");
+                conf.Append("  server {\n    listen 127.0.0.1:").Append(TlsPort).Append(" ssl;\n    root ").Append(p).Append("/www;\n");
+                conf.Append("    ssl_certificate ").Append(p).Append("/tls/server.crt;\n    ssl_certificate_key ").Append(p).Append("/tls/server.key;\n");
                 conf.Append("    location = /chunked64k.html { ssi on; }\n  }\n}\n");
                 File.WriteAllText(Path.Combine(p, "nginx.conf"), conf.ToString());
                 if (TryStart())
@@ -179,7 +197,7 @@ namespace HttpNano.Benchmarks.Loopback
                     return false;
                 }
 
-                if (File.Exists(Path.Combine(Prefix, "nginx.pid")) && Accepts(Port))
+                if (File.Exists(Path.Combine(Prefix, "nginx.pid")) && Accepts(Port) && Accepts(TlsPort))
                 {
                     return true;
                 }
