@@ -172,7 +172,7 @@ namespace HttpNano
         /// <inheritdoc/>
         public int Receive(byte[] buffer, int offset, int count)
         {
-            CheckRange(buffer, offset, count);
+            BufferRange.Check(buffer, offset, count);
             if (count == 0)
             {
                 // Socket.Receive would return 0, which callers must be able to read as end of stream.
@@ -197,13 +197,13 @@ namespace HttpNano
             // The device's sockets have no scatter receive.
             return Receive(buffer, offset, count);
 #else
-            CheckRange(extra, extraOffset, extraCount);
+            BufferRange.Check(extra, extraOffset, extraCount);
             if (extraCount == 0)
             {
                 return Receive(buffer, offset, count);
             }
 
-            CheckRange(buffer, offset, count);
+            BufferRange.Check(buffer, offset, count);
             if (count == 0)
             {
                 throw new ArgumentOutOfRangeException("count");
@@ -229,7 +229,7 @@ namespace HttpNano
         /// <inheritdoc/>
         public void Send(byte[] buffer, int offset, int count)
         {
-            CheckRange(buffer, offset, count);
+            BufferRange.Check(buffer, offset, count);
             Socket socket = OpenOrThrow();
             try
             {
@@ -309,19 +309,6 @@ namespace HttpNano
             }
 
             return socket;
-        }
-
-        private static void CheckRange(byte[] buffer, int offset, int count)
-        {
-            if (buffer == null)
-            {
-                throw new ArgumentNullException("buffer");
-            }
-
-            if (offset < 0 || count < 0 || offset > buffer.Length - count)
-            {
-                throw new ArgumentOutOfRangeException("offset");
-            }
         }
     }
 }

@@ -35,7 +35,7 @@ namespace HttpNano
         /// <inheritdoc/>
         public int Receive(byte[] buffer, int offset, int count)
         {
-            CheckRange(buffer, offset, count);
+            BufferRange.Check(buffer, offset, count);
             if (count == 0)
             {
                 // A 0 result would read as end of stream.
@@ -89,7 +89,7 @@ namespace HttpNano
         /// <inheritdoc/>
         public void Send(byte[] buffer, int offset, int count)
         {
-            CheckRange(buffer, offset, count);
+            BufferRange.Check(buffer, offset, count);
             try
             {
                 Open().Write(buffer, offset, count);
@@ -170,19 +170,6 @@ namespace HttpNano
             }
 
             return ssl;
-        }
-
-        private static void CheckRange(byte[] buffer, int offset, int count)
-        {
-            if (buffer == null)
-            {
-                throw new ArgumentNullException("buffer");
-            }
-
-            if (offset < 0 || count < 0 || offset > buffer.Length - count)
-            {
-                throw new ArgumentOutOfRangeException("offset");
-            }
         }
     }
 }

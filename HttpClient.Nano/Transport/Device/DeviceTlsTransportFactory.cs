@@ -13,7 +13,7 @@ namespace HttpNano
     /// NoVerification only with <see cref="TlsOptions.DangerousAcceptAnyServerCertificate"/>.
     /// A failed handshake closes the socket and throws a <see cref="TlsHandshakeException"/>.
     /// </summary>
-    internal sealed class DeviceTlsTransportFactory : ITransportFactory, ITlsLayer
+    internal sealed class DeviceTlsTransportFactory : TlsTransportFactory
     {
         private readonly TlsOptions _options;
         private readonly X509Certificate _ca;
@@ -46,18 +46,7 @@ namespace HttpNano
         }
 
         /// <inheritdoc/>
-        public ITransport Open(string host, int port, int connectTimeout, int timeout)
-        {
-            return Secure(TcpTransport.OpenSocket(host, port, connectTimeout, timeout), host);
-        }
-
-        /// <inheritdoc/>
-        public ITransport Secure(ITransport plain, string host)
-        {
-            return Secure(TlsSockets.Take(plain), host);
-        }
-
-        private ITransport Secure(Socket socket, string host)
+        protected override ITransport Secure(Socket socket, string host)
         {
             SslStream ssl = null;
             try

@@ -13,7 +13,7 @@ namespace HttpNano
     /// host, verified as <see cref="TlsOptions"/> says (<see cref="HostCertificateCheck"/>).
     /// A failed handshake closes the socket and throws a <see cref="TlsHandshakeException"/>.
     /// </summary>
-    internal sealed class HostTlsTransportFactory : ITransportFactory, ITlsLayer
+    internal sealed class HostTlsTransportFactory : TlsTransportFactory
     {
         private static int s_handshakes;
 
@@ -41,18 +41,7 @@ namespace HttpNano
         }
 
         /// <inheritdoc/>
-        public ITransport Open(string host, int port, int connectTimeout, int timeout)
-        {
-            return Secure(TcpTransport.OpenSocket(host, port, connectTimeout, timeout), host);
-        }
-
-        /// <inheritdoc/>
-        public ITransport Secure(ITransport plain, string host)
-        {
-            return Secure(TlsSockets.Take(plain), host);
-        }
-
-        private ITransport Secure(Socket socket, string host)
+        protected override ITransport Secure(Socket socket, string host)
         {
             FirstBytesStream recorder = null;
             SslStream ssl = null;
