@@ -1,5 +1,10 @@
 using System;
 using System.Net.Sockets;
+#if NANOFRAMEWORK_1_0
+using System.Net.Security;
+#else
+using System.Security.Authentication;
+#endif
 
 namespace HttpNano
 {
@@ -34,5 +39,22 @@ namespace HttpNano
         /// transport that owns it; closes the socket on failure.
         /// </summary>
         protected abstract ITransport Secure(Socket socket, string host);
+
+        /// <summary>The platform's protocol flags for <paramref name="versions"/>; None when none is chosen.</summary>
+        protected static SslProtocols Protocols(TlsVersion versions)
+        {
+            SslProtocols protocols = SslProtocols.None;
+            if ((versions & TlsVersion.Tls12) != 0)
+            {
+                protocols |= SslProtocols.Tls12;
+            }
+
+            if ((versions & TlsVersion.Tls13) != 0)
+            {
+                protocols |= SslProtocols.Tls13;
+            }
+
+            return protocols;
+        }
     }
 }

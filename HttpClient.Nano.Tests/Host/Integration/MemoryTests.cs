@@ -9,10 +9,19 @@ namespace HttpNano.Tests.Host.Integration
     /// The counter is per thread: Kestrel allocates on its own threads and is not counted, the
     /// client runs on the test thread and is. Steady state must be zero: on the device every
     /// allocation is garbage the collector has to find.
+    /// On real sockets .NET itself now and then allocates a few dozen bytes on the receiving
+    /// thread when a blocking receive has to wait (its socket layer, not this library), so these
+    /// tests allow less than half the smallest object (24 bytes) per request or per read: any
+    /// allocation of the library per request or per read would exceed that. The exact zero,
+    /// free of that noise, is asserted over scripted transports (ResponseAllocationTests,
+    /// RequestAllocationTests).
     /// </summary>
     public sealed class MemoryTests : IClassFixture<KestrelServer>
     {
         private const int Period = 251;
+
+        // Half of .NET's smallest object: an allocation per request or per read exceeds it.
+        private const long ToleratedBytesPerOperation = 12;
         private readonly KestrelServer _server;
 
         public MemoryTests(KestrelServer server)
@@ -59,7 +68,7 @@ namespace HttpNano.Tests.Host.Integration
             Assert.True(reads >= Size / BufferSize);
             Assert.True(response.IsClosed);
             Assert.Equal(0, response.Length);
-            Assert.Equal(0, allocated);
+            Assert.True(allocated < ToleratedBytesPerOperation * reads, allocated + " bytes allocated over " + reads + " reads");
 
             // The connection is still good for the next request.
             connection.Request("GET", "/content-length?size=10");
@@ -92,7 +101,7 @@ namespace HttpNano.Tests.Host.Integration
             long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
             Assert.Equal(warmUpBytes * Rounds, bodyBytes);
             Assert.Equal(accepted + 1, _server.AcceptedConnections);
-            Assert.Equal(0, allocated);
+            Assert.True(allocated < ToleratedBytesPerOperation * Rounds, allocated + " bytes allocated over " + Rounds + " requests");
         }
 
         [Fact]
@@ -117,7 +126,7 @@ namespace HttpNano.Tests.Host.Integration
 
             long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
             Assert.Equal(300L * Rounds, echoed);
-            Assert.Equal(0, allocated);
+            Assert.True(allocated < ToleratedBytesPerOperation * Rounds, allocated + " bytes allocated over " + Rounds + " requests");
         }
 
         // One request whose body is drained with ReadInto; returns the body length.

@@ -42,7 +42,7 @@ namespace HttpNano
             _options = options;
             _ca = options.HasTrustedCa ? new X509Certificate(options.TrustedCaPem) : null;
             _clientCertificate = ClientCertificate(options);
-            _protocols = Protocols(options.Versions);
+            _protocols = DeviceProtocols(options.Versions);
         }
 
         /// <inheritdoc/>
@@ -96,20 +96,10 @@ namespace HttpNano
             return null;
         }
 
-        private static SslProtocols Protocols(TlsVersion versions)
+        // None would mean TLS 1.3 only on current firmware: default to 1.2, which all support.
+        private static SslProtocols DeviceProtocols(TlsVersion versions)
         {
-            SslProtocols protocols = SslProtocols.None;
-            if ((versions & TlsVersion.Tls12) != 0)
-            {
-                protocols |= SslProtocols.Tls12;
-            }
-
-            if ((versions & TlsVersion.Tls13) != 0)
-            {
-                protocols |= SslProtocols.Tls13;
-            }
-
-            // None would mean TLS 1.3 only on current firmware: default to 1.2, which all support.
+            SslProtocols protocols = Protocols(versions);
             return protocols == SslProtocols.None ? SslProtocols.Tls12 : protocols;
         }
 

@@ -1,7 +1,5 @@
 using System;
 using System.IO;
-using System.Threading;
-using System.Threading.Tasks;
 
 namespace HttpNano
 {
@@ -66,6 +64,8 @@ namespace HttpNano
             return read;
         }
 
+        // Host-only: .NET's SslStream reads its inner stream through Read(Span<byte>) even on the
+        // synchronous path used here; without this override every read would go through a pooled copy.
         public override int Read(Span<byte> buffer)
         {
             int read = _inner.Read(buffer);
@@ -73,31 +73,11 @@ namespace HttpNano
             return read;
         }
 
-        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
-        {
-            int read = await _inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
-            Keep(buffer.Span.Slice(0, read));
-            return read;
-        }
-
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
-        {
-            return ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-        }
-
         public override void Write(byte[] buffer, int offset, int count) => _inner.Write(buffer, offset, count);
 
         public override void Write(ReadOnlySpan<byte> buffer) => _inner.Write(buffer);
 
-        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
-            => _inner.WriteAsync(buffer, cancellationToken);
-
-        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
-            => _inner.WriteAsync(buffer, offset, count, cancellationToken);
-
         public override void Flush() => _inner.Flush();
-
-        public override Task FlushAsync(CancellationToken cancellationToken) => _inner.FlushAsync(cancellationToken);
 
         public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
 

@@ -93,21 +93,6 @@ namespace HttpNano
             return options;
         }
 
-        private static SslProtocols Protocols(TlsVersion versions)
-        {
-            SslProtocols protocols = SslProtocols.None;
-            if ((versions & TlsVersion.Tls12) != 0)
-            {
-                protocols |= SslProtocols.Tls12;
-            }
-
-            if ((versions & TlsVersion.Tls13) != 0)
-            {
-                protocols |= SslProtocols.Tls13;
-            }
-
-            return protocols;
-        }
 
         private static void CloseQuietly(SslStream ssl, Stream recorder, Socket socket)
         {
