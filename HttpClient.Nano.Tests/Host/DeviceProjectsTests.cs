@@ -124,18 +124,6 @@ namespace HttpNano.Tests.Host
                 .ToDictionary(p => (string)p.Attribute("id"), p => (string)p.Attribute("version"));
         }
 
-        private static string Root
-        {
-            get
-            {
-                DirectoryInfo directory = new DirectoryInfo(AppContext.BaseDirectory);
-                while (directory != null && !File.Exists(Path.Combine(directory.FullName, "HttpNano.sln")))
-                {
-                    directory = directory.Parent;
-                }
-
-                return directory?.FullName ?? throw new InvalidOperationException("repository root not found");
-            }
-        }
+        private static string Root => RepositoryBuild.Root;
     }
 }

@@ -77,7 +77,7 @@ namespace HttpNano.Tests.Host
 
             public ProbeBuilds()
             {
-                string props = Path.Combine(RepositoryRoot(), "build", "NanoCheck", "Nano.props");
+                string props = Path.Combine(RepositoryBuild.Root, "build", "NanoCheck", "Nano.props");
                 Directory.CreateDirectory(_directory);
                 Rejected = BuildProbe("Rejected", props, RejectedSources);
                 Accepted = BuildProbe("Accepted", props, new Dictionary<string, string> { ["Allowed"] = AcceptedSource });
@@ -119,38 +119,7 @@ namespace HttpNano.Tests.Host
 
             private static BuildResult RunBuild(string folder)
             {
-                ProcessStartInfo start = new ProcessStartInfo("dotnet")
-                {
-                    WorkingDirectory = folder,
-                    RedirectStandardOutput = true,
-                    RedirectStandardError = true,
-                    UseShellExecute = false,
-                };
-                foreach (string argument in new[] { "build", "-nologo", "-v:q", "-nodeReuse:false", "-clp:NoSummary" })
-                {
-                    start.ArgumentList.Add(argument);
-                }
-
-                // The test host runs inside an MSBuild-started process: keep its settings out.
-                foreach (string variable in new[] { "MSBuildExtensionsPath", "MSBuildSDKsPath", "MSBUILD_EXE_PATH", "MSBuildLoadMicrosoftTargetsReadOnly" })
-                {
-                    start.Environment.Remove(variable);
-                }
-
-                start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-                start.Environment["DOTNET_NOLOGO"] = "1";
-
-                using Process process = Process.Start(start);
-                System.Threading.Tasks.Task<string> stdout = process.StandardOutput.ReadToEndAsync();
-                System.Threading.Tasks.Task<string> stderr = process.StandardError.ReadToEndAsync();
-                if (!process.WaitForExit((int)BuildTimeLimit.TotalMilliseconds))
-                {
-                    process.Kill(true);
-                    throw new TimeoutException("probe build exceeded " + BuildTimeLimit);
-                }
-
-                process.WaitForExit();
-                string output = stdout.GetAwaiter().GetResult() + stderr.GetAwaiter().GetResult();
+                (int exitCode, string output) = RepositoryBuild.Dotnet(folder, BuildTimeLimit, "build", "-nologo", "-v:q", "-nodeReuse:false", "-clp:NoSummary");
                 Dictionary<string, int> errors = new Dictionary<string, int>();
                 foreach (Match match in Regex.Matches(output, @"([^\s/\\]+\.cs)\(\d+,\d+\): error CS\d+"))
                 {
@@ -158,18 +127,7 @@ namespace HttpNano.Tests.Host
                     errors[file] = errors.TryGetValue(file, out int n) ? n + 1 : 1;
                 }
 
-                return new BuildResult(process.ExitCode, output, errors);
-            }
-
-            private static string RepositoryRoot()
-            {
-                DirectoryInfo directory = new DirectoryInfo(AppContext.BaseDirectory);
-                while (directory != null && !File.Exists(Path.Combine(directory.FullName, "build", "NanoCheck", "Nano.props")))
-                {
-                    directory = directory.Parent;
-                }
-
-                return directory?.FullName ?? throw new InvalidOperationException("repository root not found");
+                return new BuildResult(exitCode, output, errors);
             }
         }
 

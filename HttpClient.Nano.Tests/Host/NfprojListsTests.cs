@@ -76,18 +76,6 @@ namespace HttpNano.Tests.Host
             return sources;
         }
 
-        private static string Root
-        {
-            get
-            {
-                DirectoryInfo directory = new DirectoryInfo(AppContext.BaseDirectory);
-                while (directory != null && !File.Exists(Path.Combine(directory.FullName, "HttpNano.sln")))
-                {
-                    directory = directory.Parent;
-                }
-
-                return directory?.FullName ?? throw new InvalidOperationException("repository root not found");
-            }
-        }
+        private static string Root => RepositoryBuild.Root;
     }
 }

@@ -1,0 +1,179 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Reflection.Metadata;
+using System.Reflection.Metadata.Ecma335;
+using System.Reflection.PortableExecutable;
+using System.Text;
+using Xunit;
+
+namespace HttpNano.Tests.Host
+{
+    /// <summary>
+    /// Keeps the device image small: builds the library as the device compiles it (build/NanoCheck,
+    /// Release, nanoFramework's mscorlib) and estimates the `.pe` that nanoFramework's
+    /// MetadataProcessor would make of it, from the per-item costs of that format (24 B a type,
+    /// 16 B a method, 8 B a stored field or reference, about 1 B a character of a name or literal,
+    /// IL at about 80% once its tokens shrink to two bytes). The estimate runs within a few percent
+    /// of ../shared/tools/pe-size, which gives the exact figure; this is the guard a fresh machine runs.
+    /// </summary>
+    public sealed class FlashBudgetTests : IClassFixture<FlashBudgetTests.DeviceBuild>
+    {
+        /// <summary>Bytes of flash the library may take on the device.</summary>
+        private const int FlashBudget = 26_000;
+
+        private const int MaxTypes = 45;
+        private const int MaxFiles = 50;
+
+        private readonly DeviceBuild _build;
+
+        public FlashBudgetTests(DeviceBuild build)
+        {
+            _build = build;
+        }
+
+        [Fact]
+        public void DeviceImageStaysWithinBudget()
+        {
+            PeEstimate estimate = PeEstimate.Of(_build.Dll);
+            Assert.True(estimate.Bytes <= FlashBudget, "estimated HttpClient.Nano.pe: " + estimate);
+        }
+
+        [Fact]
+        public void LibraryTypesAndFilesStayFew()
+        {
+            PeEstimate estimate = PeEstimate.Of(_build.Dll);
+            Assert.True(estimate.Types <= MaxTypes, "types: " + estimate.Types);
+            string library = Path.Combine(RepositoryBuild.Root, "HttpClient.Nano");
+            int files = Directory.GetFiles(library, "*.cs", SearchOption.AllDirectories)
+                .Select(f => Path.GetRelativePath(library, f))
+                .Count(f => !f.StartsWith("obj" + Path.DirectorySeparatorChar) && !f.StartsWith("bin" + Path.DirectorySeparatorChar));
+            Assert.True(files <= MaxFiles, "library source files: " + files);
+        }
+
+        [Fact]
+        public void EstimateSeesEveryKindOfItem()
+        {
+            // A guard that read nothing would pass any budget: the device build must hold the
+            // public API and real code.
+            PeEstimate estimate = PeEstimate.Of(_build.Dll);
+            Assert.True(estimate.Types > 10 && estimate.Methods > 100 && estimate.IlBytes > 5000 && estimate.LiteralBytes > 500, estimate.ToString());
+        }
+
+        /// <summary>The Release build of build/NanoCheck/NanoCheck.Library.csproj, made once into a temporary folder.</summary>
+        public sealed class DeviceBuild : IDisposable
+        {
+            private readonly string _output = Path.Combine(Path.GetTempPath(), "flash-budget-" + Guid.NewGuid().ToString("N"));
+
+            public DeviceBuild()
+            {
+                string project = Path.Combine(RepositoryBuild.Root, "build", "NanoCheck", "NanoCheck.Library.csproj");
+                (int exitCode, string output) = RepositoryBuild.Dotnet(RepositoryBuild.Root, TimeSpan.FromMinutes(4),
+                    "build", project, "-c", "Release", "-nologo", "-v:q", "-nodeReuse:false", "-o", _output);
+                Assert.True(exitCode == 0, output);
+                Dll = Path.Combine(_output, "HttpClient.Nano.dll");
+            }
+
+            public string Dll { get; }
+
+            public void Dispose()
+            {
+                try
+                {
+                    Directory.Delete(_output, true);
+                }
+                catch (IOException)
+                {
+                }
+            }
+        }
+
+        /// <summary>The items of a compiled assembly that the device image stores, and their estimated bytes.</summary>
+        private sealed class PeEstimate
+        {
+            public int Types;
+            public int Methods;
+            public int Fields;
+            public int References;
+            public long NameBytes;
+            public long LiteralBytes;
+            public long IlBytes;
+            public long BlobBytes;
+
+            /// <summary>Header, rows, names, literals, stored code and signatures.</summary>
+            public long Bytes => (long)(128 + 24.0 * Types + 16.0 * Methods + 8.0 * Fields + 8.0 * References
+                + 0.984 * NameBytes + 1.019 * LiteralBytes + 0.79 * IlBytes + 0.42 * BlobBytes);
+
+            public static PeEstimate Of(string dll)
+            {
+                using FileStream file = File.OpenRead(dll);
+                using PEReader pe = new PEReader(file);
+                MetadataReader metadata = pe.GetMetadataReader();
+                PeEstimate estimate = new PeEstimate();
+                HashSet<string> names = new HashSet<string>(StringComparer.Ordinal);
+                foreach (TypeDefinitionHandle handle in metadata.TypeDefinitions)
+                {
+                    TypeDefinition type = metadata.GetTypeDefinition(handle);
+                    string name = metadata.GetString(type.Name);
+                    if (name == "<Module>")
+                    {
+                        continue;
+                    }
+
+                    estimate.Types++;
+                    names.Add(name);
+                    names.Add(metadata.GetString(type.Namespace));
+                }
+
+                foreach (FieldDefinitionHandle handle in metadata.FieldDefinitions)
+                {
+                    FieldDefinition field = metadata.GetFieldDefinition(handle);
+                    if ((field.Attributes & FieldAttributes.Literal) == 0)
+                    {
+                        estimate.Fields++;
+                        names.Add(metadata.GetString(field.Name));
+                    }
+                }
+
+                foreach (MethodDefinitionHandle handle in metadata.MethodDefinitions)
+                {
+                    MethodDefinition method = metadata.GetMethodDefinition(handle);
+                    estimate.Methods++;
+                    names.Add(metadata.GetString(method.Name));
+                    if (method.RelativeVirtualAddress != 0)
+                    {
+                        MethodBodyBlock body = pe.GetMethodBody(method.RelativeVirtualAddress);
+                        estimate.IlBytes += body.GetILBytes().Length + 12 * body.ExceptionRegions.Length;
+                    }
+                }
+
+                foreach (string name in names)
+                {
+                    if (name.Length > 0)
+                    {
+                        estimate.NameBytes += Encoding.UTF8.GetByteCount(name) + 1;
+                    }
+                }
+
+                UserStringHandle literal = MetadataTokens.UserStringHandle(1);
+                while (!literal.IsNil)
+                {
+                    estimate.LiteralBytes += Encoding.UTF8.GetByteCount(metadata.GetUserString(literal)) + 1;
+                    literal = metadata.GetNextHandle(literal);
+                }
+
+                estimate.References = metadata.TypeReferences.Count + metadata.MemberReferences.Count;
+                estimate.BlobBytes = metadata.GetHeapSize(HeapIndex.Blob);
+                return estimate;
+            }
+
+            public override string ToString()
+            {
+                return Bytes + " bytes (" + Types + " types, " + Methods + " methods, " + Fields + " fields, "
+                    + References + " references, names " + NameBytes + " B, literals " + LiteralBytes + " B, IL " + IlBytes + " B)";
+            }
+        }
+    }
+}
