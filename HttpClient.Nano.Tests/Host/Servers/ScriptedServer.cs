@@ -49,6 +49,11 @@ namespace HttpNano.Tests.Host.Servers
 
         /// <summary>Like the other constructor, with a read-step timeout in milliseconds.</summary>
         public ScriptedServer(int stepTimeoutMs, params Action<ScriptedConnection>[] scripts)
+            : this(0, stepTimeoutMs, scripts)
+        {
+        }
+
+        private ScriptedServer(int port, int stepTimeoutMs, Action<ScriptedConnection>[] scripts)
         {
             if (scripts == null || scripts.Length == 0)
             {
@@ -57,11 +62,24 @@ namespace HttpNano.Tests.Host.Servers
 
             _scripts = scripts;
             _stepTimeoutMs = stepTimeoutMs;
-            _listener = new TcpListener(IPAddress.Loopback, 0);
+            _listener = new TcpListener(IPAddress.Loopback, port);
             _listener.Start();
             Port = ((IPEndPoint)_listener.LocalEndpoint).Port;
             _acceptThread = new Thread(AcceptLoop) { IsBackground = true, Name = "ScriptedServer accept" };
             _acceptThread.Start();
+        }
+
+        /// <summary>A server on a given loopback port (one a test reserved and released), so that a client made before it existed finds it.</summary>
+        public static ScriptedServer OnPort(int port, params Action<ScriptedConnection>[] scripts) => new ScriptedServer(port, DefaultStepTimeoutMs, scripts);
+
+        /// <summary>A loopback port that nothing listens on right now.</summary>
+        public static int UnusedPort()
+        {
+            TcpListener probe = new TcpListener(IPAddress.Loopback, 0);
+            probe.Start();
+            int port = ((IPEndPoint)probe.LocalEndpoint).Port;
+            probe.Stop();
+            return port;
         }
 
         /// <summary>The loopback port the listener got.</summary>
