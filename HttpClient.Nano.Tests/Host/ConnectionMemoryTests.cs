@@ -54,7 +54,7 @@ namespace HttpNano.Tests.Host
             ScriptedTransportFactory factory = new ScriptedTransportFactory(0, Responses(3));
             long before = GC.GetAllocatedBytesForCurrentThread();
             HttpConnection connection = new HttpConnection("example.com");
-            connection.TransportFactory = factory;
+            connection.CreateConnection = factory.Open;
             Exchange(connection, block, 1);
             long setUp = GC.GetAllocatedBytesForCurrentThread() - before;
 
@@ -141,7 +141,7 @@ namespace HttpNano.Tests.Host
         private static HttpConnection NewConnection(int responses)
         {
             HttpConnection connection = new HttpConnection("example.com");
-            connection.TransportFactory = new ScriptedTransportFactory(0, Responses(responses));
+            connection.CreateConnection = new ScriptedTransportFactory(0, Responses(responses)).Open;
             return connection;
         }
 
@@ -166,7 +166,8 @@ namespace HttpNano.Tests.Host
         }
 
         // Every object reachable from the connection through instance fields, except the test's
-        // transport and its factory (the transports are priced separately) and types of the runtime.
+        // transport, its factory and the socket seam pointing at it (the transports are priced
+        // separately) and types of the runtime.
         private static IEnumerable<object> Reachable(object root)
         {
             HashSet<object> seen = new HashSet<object>(ReferenceEqualityComparer.Instance);
@@ -175,7 +176,7 @@ namespace HttpNano.Tests.Host
             while (pending.Count > 0)
             {
                 object o = pending.Pop();
-                if (o == null || o is ScriptedTransport || o is ScriptedTransportFactory || !seen.Add(o))
+                if (o == null || o is ScriptedTransport || o is ScriptedTransportFactory || o is SocketOpener || !seen.Add(o))
                 {
                     continue;
                 }

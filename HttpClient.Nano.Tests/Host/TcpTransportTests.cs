@@ -36,7 +36,7 @@ namespace HttpNano.Tests.Host
                 return received;
             });
 
-            using TcpTransport transport = TcpTransport.Connect("127.0.0.1", Port, TestTimeout);
+            using TcpTransport transport = TcpTransport.Open("127.0.0.1", Port, TestTimeout, TestTimeout);
             byte[] hello = TestBytes.Of("xxhelloxx");
             transport.Send(hello, 2, 5);
             byte[] buffer = new byte[16];
@@ -57,7 +57,7 @@ namespace HttpNano.Tests.Host
                 ReadToEnd(peer);
             });
 
-            using TcpTransport transport = TcpTransport.Connect("127.0.0.1", Port, TestTimeout);
+            using TcpTransport transport = TcpTransport.Open("127.0.0.1", Port, TestTimeout, TestTimeout);
             byte[] buffer = TestBytes.Of("--------");
             int n = ReceiveAtLeast(transport, buffer, 2, offset: 3);
 
@@ -77,7 +77,7 @@ namespace HttpNano.Tests.Host
                 peer.Shutdown(SocketShutdown.Both);
             });
 
-            using TcpTransport transport = TcpTransport.Connect("127.0.0.1", Port, TestTimeout);
+            using TcpTransport transport = TcpTransport.Open("127.0.0.1", Port, TestTimeout, TestTimeout);
             byte[] buffer = new byte[16];
             int n = ReceiveAtLeast(transport, buffer, 4);
             await server.WaitAsync(TimeSpan.FromMilliseconds(TestTimeout));
@@ -91,13 +91,13 @@ namespace HttpNano.Tests.Host
         public async Task SilentPeerTimesOut()
         {
             Task<Socket> accepted = _listener.AcceptSocketAsync();
-            using TcpTransport transport = TcpTransport.Connect("127.0.0.1", Port, 200);
+            using TcpTransport transport = TcpTransport.Open("127.0.0.1", Port, 200, 200);
             using Socket peer = await accepted;
             DateTime started = DateTime.UtcNow;
 
             TimeoutException e = Assert.Throws<TimeoutException>(() => transport.Receive(new byte[4], 0, 4));
 
-            Assert.Equal(TransportErrors.ReceiveTimedOut, e.Message);
+            Assert.Equal(TcpTransport.ReceiveTimedOut, e.Message);
             Assert.InRange((DateTime.UtcNow - started).TotalMilliseconds, 150, 4000);
         }
 
@@ -112,12 +112,12 @@ namespace HttpNano.Tests.Host
                 peer.Close();
             });
 
-            using TcpTransport transport = TcpTransport.Connect("127.0.0.1", Port, TestTimeout);
+            using TcpTransport transport = TcpTransport.Open("127.0.0.1", Port, TestTimeout, TestTimeout);
             await server.WaitAsync(TimeSpan.FromMilliseconds(TestTimeout));
 
             IOException e = Assert.Throws<IOException>(() => transport.Receive(new byte[4], 0, 4));
 
-            Assert.Equal(TransportErrors.ReceiveFailed, e.Message);
+            Assert.Equal(TcpTransport.ReceiveFailed, e.Message);
             SocketException inner = Assert.IsType<SocketException>(e.InnerException);
             Assert.Equal(SocketError.ConnectionReset, inner.SocketErrorCode);
         }
@@ -128,9 +128,9 @@ namespace HttpNano.Tests.Host
             int port = Port;
             _listener.Stop();
 
-            IOException e = Assert.Throws<IOException>(() => TcpTransport.Connect("127.0.0.1", port, TestTimeout));
+            IOException e = Assert.Throws<IOException>(() => TcpTransport.Open("127.0.0.1", port, TestTimeout, TestTimeout));
 
-            Assert.Equal(TransportErrors.ConnectFailed, e.Message);
+            Assert.Equal(TcpTransport.ConnectFailed, e.Message);
             Assert.Equal(SocketError.ConnectionRefused, Assert.IsType<SocketException>(e.InnerException).SocketErrorCode);
         }
 
@@ -145,7 +145,7 @@ namespace HttpNano.Tests.Host
                 return ReadExactly(peer, payload.Length);
             });
 
-            using TcpTransport transport = TcpTransport.Connect("127.0.0.1", Port, TestTimeout);
+            using TcpTransport transport = TcpTransport.Open("127.0.0.1", Port, TestTimeout, TestTimeout);
             transport.Send(payload, 0, payload.Length);
 
             Assert.Equal(payload, await server);
@@ -161,7 +161,7 @@ namespace HttpNano.Tests.Host
             // timeout; the transport must report the reset.
             byte[] payload = new byte[64 << 20];
             Task<Socket> accepted = _listener.AcceptSocketAsync();
-            using TcpTransport transport = TcpTransport.Connect("127.0.0.1", Port, timeout);
+            using TcpTransport transport = TcpTransport.Open("127.0.0.1", Port, timeout, timeout);
             Socket peer = await accepted;
             Task reset = Task.Run(async () =>
             {
@@ -174,7 +174,7 @@ namespace HttpNano.Tests.Host
             IOException e = Assert.Throws<IOException>(() => transport.Send(payload, 0, payload.Length));
             await reset;
 
-            Assert.Equal(TransportErrors.SendFailed, e.Message);
+            Assert.Equal(TcpTransport.SendFailed, e.Message);
             Assert.IsType<SocketException>(e.InnerException);
             Assert.InRange((DateTime.UtcNow - started).TotalMilliseconds, 0, TestTimeout - 1000);
         }
@@ -184,19 +184,19 @@ namespace HttpNano.Tests.Host
         {
             byte[] payload = new byte[64 << 20];
             Task<Socket> accepted = _listener.AcceptSocketAsync();
-            using TcpTransport transport = TcpTransport.Connect("127.0.0.1", Port, 200);
+            using TcpTransport transport = TcpTransport.Open("127.0.0.1", Port, 200, 200);
             using Socket peer = await accepted;
 
             TimeoutException e = Assert.Throws<TimeoutException>(() => transport.Send(payload, 0, payload.Length));
 
-            Assert.Equal(TransportErrors.SendTimedOut, e.Message);
+            Assert.Equal(TcpTransport.SendTimedOut, e.Message);
         }
 
         [Fact]
         public async Task CloseIsIdempotentAndLaterUseThrows()
         {
             Task<Socket> accepted = _listener.AcceptSocketAsync();
-            TcpTransport transport = TcpTransport.Connect("127.0.0.1", Port, TestTimeout);
+            TcpTransport transport = TcpTransport.Open("127.0.0.1", Port, TestTimeout, TestTimeout);
             using Socket peer = await accepted;
 
             transport.Close();
@@ -212,7 +212,7 @@ namespace HttpNano.Tests.Host
         public async Task RejectsEmptyOrOutOfRangeReads()
         {
             Task<Socket> accepted = _listener.AcceptSocketAsync();
-            using TcpTransport transport = TcpTransport.Connect("127.0.0.1", Port, TestTimeout);
+            using TcpTransport transport = TcpTransport.Open("127.0.0.1", Port, TestTimeout, TestTimeout);
             using Socket peer = await accepted;
 
             Assert.Throws<ArgumentOutOfRangeException>(() => transport.Receive(new byte[4], 0, 0));
@@ -225,7 +225,7 @@ namespace HttpNano.Tests.Host
         public async Task SetsNoDelayAndTimeoutsOnTheSocket()
         {
             Task<Socket> accepted = _listener.AcceptSocketAsync();
-            using Socket socket = TcpTransport.OpenSocket("127.0.0.1", Port, 1234);
+            using Socket socket = TcpTransport.Open("127.0.0.1", Port, 1234, 1234).Detach();
             using Socket peer = await accepted;
 
             Assert.True(socket.NoDelay);

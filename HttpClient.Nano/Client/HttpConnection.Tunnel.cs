@@ -11,7 +11,6 @@ namespace HttpNano
         private int _tunnelPort;
         private HttpHeaders _tunnelHeaders;
         private HttpHeaders _proxyResponseHeaders;
-        private ITransportFactory _proxyTransportFactory;
 
         /// <summary>
         /// Sends requests through an HTTP proxy: this connection's host and port are the proxy's,
@@ -83,33 +82,6 @@ namespace HttpNano
             return _proxyResponseHeaders;
         }
 
-        /// <summary>Opens plain connections to the proxy; tests put a scripted factory here.</summary>
-        internal ITransportFactory ProxyTransportFactory
-        {
-            get
-            {
-                if (_proxyTransportFactory == null)
-                {
-                    _proxyTransportFactory = CreateProxyTransportFactory();
-                }
-
-                return _proxyTransportFactory;
-            }
-            set { _proxyTransportFactory = value; }
-        }
-
-        /// <summary>The factory of plain connections to a proxy: this connection's own one for HTTP.</summary>
-        internal virtual ITransportFactory CreateProxyTransportFactory()
-        {
-            return TransportFactory;
-        }
-
-        /// <summary>What runs over the open tunnel: nothing more for HTTP, TLS for HTTPS.</summary>
-        internal virtual ITransport SecureTunnel(ITransport tunnel, string targetHost)
-        {
-            return tunnel;
-        }
-
         // The host and port the server knows this connection by: the tunnel's target if any.
         private string OriginHost
         {
@@ -121,32 +93,13 @@ namespace HttpNano
             get { return _tunnelHost == null ? _port : _tunnelPort; }
         }
 
-        private ITransport OpenTunnel(int connectTimeout)
-        {
-            ITransport proxy = ProxyTransportFactory.Open(_host, _port, connectTimeout, _timeout);
-            try
-            {
-                SendConnect(proxy);
-                ResponseReader reader = ReadConnectAnswer(proxy);
-                ITransport tunnel = SecureTunnel(proxy, _tunnelHost);
-                if (tunnel != proxy && reader.Buffered != 0)
-                {
-                    // TLS starts with the client's hello: bytes before it can only be the proxy's.
-                    throw new HttpException("unexpected bytes after CONNECT answer");
-                }
-
-                return tunnel;
-            }
-            catch
-            {
-                proxy.Close();
-                throw;
-            }
-        }
-
-        // "CONNECT host:port HTTP/1.1" and its headers, in one write. A writer of its own: the
-        // connection opens lazily, when the request's head is already in the main writer.
-        private void SendConnect(ITransport proxy)
+        // Connect's tunnel step, on the socket to the proxy: "CONNECT host:port HTTP/1.1" and its
+        // headers in one write, then the proxy's answer. A writer of its own: the connection
+        // opens lazily, when the request's head is already in the main writer. The answer is read
+        // with the connection's own reader: over a plain tunnel, bytes after it already belong to
+        // the first response; before TLS they are an error, which Connect raises. Returns whether
+        // there were any.
+        private bool OpenTunnel(ITransport proxy)
         {
             RequestWriter writer = new RequestWriter();
             writer.StartRequest(ConnectMethod, HostHeader.Compute(_tunnelHost, _tunnelPort, HostPort.NoPort));
@@ -162,12 +115,6 @@ namespace HttpNano
             }
 
             proxy.Send(writer.Buffer, 0, writer.Length);
-        }
-
-        // Read with the connection's own reader: over a plain tunnel, bytes after the answer
-        // already belong to the first response.
-        private ResponseReader ReadConnectAnswer(ITransport proxy)
-        {
             ResponseReader reader = ReaderFor(proxy);
 
             // The answer to CONNECT has no body: read it as the answer to a HEAD.
@@ -188,7 +135,7 @@ namespace HttpNano
                 throw new ProxyTunnelException(head.Status, head.Reason);
             }
 
-            return reader;
+            return reader.Buffered != 0;
         }
     }
 }

@@ -36,7 +36,6 @@ namespace HttpNano
         private bool _reused;
         private int _blockSize = DefaultBlockSize;
         private HttpLimits _limits = new HttpLimits();
-        private ITransportFactory _transportFactory;
         private ITransport _transport;
         private ResponseReader _reader;
         private ITransport _readerTransport;
@@ -201,7 +200,10 @@ namespace HttpNano
             _debugLevel = level;
         }
 
-        /// <summary>Opens the socket now (requests open it on demand anyway).</summary>
+        /// <summary>
+        /// Opens the socket now (requests open it on demand anyway): TCP, then the CONNECT of a
+        /// tunnel if one is set, then <see cref="Secure"/> (TLS for HTTPS).
+        /// </summary>
         public virtual void Connect()
         {
             if (_transport != null)
@@ -210,9 +212,27 @@ namespace HttpNano
             }
 
             int connectTimeout = _connectTimeout == InfiniteTimeout ? _timeout : _connectTimeout;
-            _transport = _tunnelHost == null
-                ? TransportFactory.Open(_host, _port, connectTimeout, _timeout)
-                : OpenTunnel(connectTimeout);
+            ITransport plain = CreateConnection == null
+                ? TcpTransport.Open(_host, _port, connectTimeout, _timeout)
+                : CreateConnection(_host, _port, connectTimeout, _timeout);
+            ITransport transport = plain;
+            try
+            {
+                bool unread = _tunnelHost != null && OpenTunnel(plain);
+                transport = Secure(plain, OriginHost);
+                if (unread && transport != plain)
+                {
+                    // TLS starts with the client's hello: bytes before it can only be the proxy's.
+                    throw new HttpException("unexpected bytes after CONNECT answer");
+                }
+            }
+            catch
+            {
+                transport.Close();
+                throw;
+            }
+
+            _transport = transport;
             _reused = false;
         }
 
@@ -238,25 +258,19 @@ namespace HttpNano
             Close();
         }
 
-        /// <summary>The seam that opens sockets; tests and HTTPS put their own here.</summary>
-        internal ITransportFactory TransportFactory
-        {
-            get
-            {
-                if (_transportFactory == null)
-                {
-                    _transportFactory = CreateTransportFactory();
-                }
+        /// <summary>
+        /// Opens the socket (CPython's <c>_create_connection</c>): null, the default, means
+        /// <see cref="TcpTransport.Open"/>; tests put a scripted one here.
+        /// </summary>
+        internal SocketOpener CreateConnection;
 
-                return _transportFactory;
-            }
-            set { _transportFactory = value; }
-        }
-
-        /// <summary>The factory of this kind of connection: plain TCP here.</summary>
-        internal virtual ITransportFactory CreateTransportFactory()
+        /// <summary>
+        /// What runs over the open socket (or tunnel) to <paramref name="host"/>, the origin:
+        /// nothing more for HTTP; HTTPS overrides it with TLS.
+        /// </summary>
+        internal virtual ITransport Secure(ITransport plain, string host)
         {
-            return new TcpTransportFactory();
+            return plain;
         }
 
         /// <summary>The Host header value for this connection, computed once.</summary>

@@ -19,8 +19,8 @@ namespace HttpNano
     /// and the framing says how many body bytes follow (the rest of a Content-Length, the rest
     /// of a chunk, or a close-delimited body), the transport receives straight into the
     /// caller's buffer. When the rest of a chunk fits the caller's buffer, that receive goes on
-    /// into the read window (<see cref="ITransport.ReceiveSplit"/>, a scatter receive on the
-    /// host), so the framing after the chunk needs no receive of its own; the caller's buffer is
+    /// into the read window (a scatter receive, where the transport has one), so the framing
+    /// after the chunk needs no receive of its own; the caller's buffer is
     /// never written past the bytes returned. A call returns the data of as many chunks as are
     /// buffered. Bytes after the message stay buffered and become the start of the next
     /// head, so a kept-alive connection stays in sync. Nothing is allocated per message.
@@ -429,7 +429,7 @@ namespace HttpNano
             int chunk = (int)data;
             _pos = _bodyStart;
             _end = _bodyStart;
-            int received = _transport.ReceiveSplit(buffer, offset, chunk, _buffer, _bodyStart, window);
+            int received = _transport.Receive(buffer, offset, chunk);
             if (received <= chunk)
             {
                 return received;

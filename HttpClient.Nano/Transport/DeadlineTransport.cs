@@ -20,12 +20,6 @@ namespace HttpNano
         private long _deadline;
         private int _applied;
 
-        /// <summary>The transport being wrapped.</summary>
-        public ITransport Inner
-        {
-            get { return _inner; }
-        }
-
         /// <summary>
         /// Starts a deadline of <paramref name="responseTimeout"/> ms from now on
         /// <paramref name="inner"/>, whose own receive timeout is <paramref name="timeout"/>.
@@ -40,12 +34,6 @@ namespace HttpNano
 
         /// <inheritdoc />
         public int Receive(byte[] buffer, int offset, int count)
-        {
-            return ReceiveSplit(buffer, offset, count, null, 0, 0);
-        }
-
-        /// <inheritdoc />
-        public int ReceiveSplit(byte[] buffer, int offset, int count, byte[] extra, int extraOffset, int extraCount)
         {
             long left = _deadline - Clock.NowMilliseconds();
             if (left <= 0)
@@ -62,9 +50,7 @@ namespace HttpNano
 
             try
             {
-                return extra == null
-                    ? _inner.Receive(buffer, offset, count)
-                    : _inner.ReceiveSplit(buffer, offset, count, extra, extraOffset, extraCount);
+                return _inner.Receive(buffer, offset, count);
             }
             catch (TimeoutException)
             {

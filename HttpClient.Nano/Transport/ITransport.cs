@@ -7,7 +7,7 @@ namespace HttpNano
     /// TCP, TLS and the scripted transport of the tests implement it.
     /// </summary>
     /// <remarks>
-    /// How failures surface, the same on the host and on the device (TransportErrors maps the
+    /// How failures surface, the same on the host and on the device (TcpTransport maps the
     /// platform's SocketException):
     /// - a send or receive timeout: <see cref="TimeoutException"/> (the stream is then unusable:
     ///   close it);
@@ -26,15 +26,6 @@ namespace HttpNano
         /// arrives. Returns 0 only when the peer has closed the stream, never for "no data yet".
         /// </summary>
         int Receive(byte[] buffer, int offset, int count);
-
-        /// <summary>
-        /// Receives like <see cref="Receive"/> into <paramref name="buffer"/> and, in the same
-        /// receive, goes on into <paramref name="extra"/> once <paramref name="count"/> bytes have
-        /// arrived (a scatter receive). Returns the total; the bytes beyond
-        /// <paramref name="count"/> are in <paramref name="extra"/>. A transport that cannot split
-        /// one receive fills <paramref name="buffer"/> only, exactly as Receive.
-        /// </summary>
-        int ReceiveSplit(byte[] buffer, int offset, int count, byte[] extra, int extraOffset, int extraCount);
 
         /// <summary>
         /// Waits up to <paramref name="milliseconds"/> (-1: no limit) for something to receive
@@ -59,4 +50,13 @@ namespace HttpNano
         /// <summary>Closes the stream; safe to call more than once.</summary>
         void Close();
     }
+
+    /// <summary>
+    /// Opens the socket of a connection to <paramref name="host"/>:<paramref name="port"/>
+    /// (CPython's <c>_create_connection</c>): <see cref="TcpTransport.Open"/>, unless a test puts
+    /// a scripted one in <see cref="HttpConnection.CreateConnection"/>.
+    /// <paramref name="connectTimeout"/> bounds the connect, <paramref name="timeout"/> each
+    /// later send or receive; both in milliseconds, -1 for none.
+    /// </summary>
+    internal delegate ITransport SocketOpener(string host, int port, int connectTimeout, int timeout);
 }

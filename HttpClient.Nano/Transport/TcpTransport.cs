@@ -2,66 +2,47 @@ using System;
 using System.IO;
 using System.Net;
 using System.Net.Sockets;
+using System.Threading;
 
 namespace HttpNano
 {
     /// <summary>
-    /// ITransport over a plain TCP socket. Written once against the Socket members .NET and
-    /// nanoFramework share (Send/Receive with offset, size and SocketFlags.None; Close, never
-    /// Dispose, which the device implements explicitly), so the host tests exercise the code the
-    /// device runs. The TLS transports open their socket with <see cref="OpenSocket(string, int, int, int)"/>.
+    /// ITransport over a TCP socket, and the one owner of that socket: opening it (name
+    /// resolution, the connect watchdog), send, receive, poll, the idle-close check, timeouts and
+    /// the mapping of SocketException to the exceptions ITransport documents. Written once
+    /// against the Socket members .NET and nanoFramework share (Send/Receive with offset, size
+    /// and SocketFlags.None; Close, never Dispose, which the device implements explicitly), so
+    /// the host tests exercise the code the device runs. <see cref="TlsTransport"/> derives from
+    /// it: the socket-level parts stay here, the stream parts go through its SslStream.
     /// </summary>
-    internal sealed class TcpTransport : ITransport
+    internal class TcpTransport : ITransport
     {
+        internal const string ReceiveFailed = "receive failed";
+        internal const string SendFailed = "send failed";
+        internal const string ReceiveTimedOut = "receive timed out";
+        internal const string SendTimedOut = "send timed out";
+        internal const string ConnectFailed = "connect failed";
+        internal const string ConnectTimedOut = "connect timed out";
+        internal const string NameNotResolved = "name not resolved";
+
         private Socket _socket;
-#if !NANOFRAMEWORK_1_0
-        private HostSplitReceive _split;
-#endif
+
+        // Armed only while connecting: closes the socket when the connect timeout runs out.
+        private Timer _watchdog;
 
         /// <summary>Wraps a connected socket; the transport owns it from now on.</summary>
         internal TcpTransport(Socket socket)
         {
-            if (socket == null)
-            {
-                throw new ArgumentNullException("socket");
-            }
-
             _socket = socket;
         }
 
-        /// <summary>Connects to <paramref name="host"/>:<paramref name="port"/> (see <see cref="OpenSocket(string, int, int, int)"/>).</summary>
-        internal static TcpTransport Connect(string host, int port, int timeoutMilliseconds)
-        {
-            return new TcpTransport(OpenSocket(host, port, timeoutMilliseconds, timeoutMilliseconds));
-        }
-
         /// <summary>
-        /// Connects within <paramref name="connectTimeoutMilliseconds"/>, then uses
-        /// <paramref name="timeoutMilliseconds"/> for each send and receive (0 or less: none).
+        /// Resolves <paramref name="host"/> and connects within <paramref name="connectTimeout"/>
+        /// (0 or less: as long as the platform waits); the socket has Nagle's algorithm off and
+        /// <paramref name="timeout"/> (0 or less: none) as its send and receive timeout. On failure
+        /// nothing stays open and the exceptions of ITransport are thrown.
         /// </summary>
-        internal static TcpTransport Connect(string host, int port, int connectTimeoutMilliseconds, int timeoutMilliseconds)
-        {
-            return new TcpTransport(OpenSocket(host, port, connectTimeoutMilliseconds, timeoutMilliseconds));
-        }
-
-        /// <summary>
-        /// Resolves <paramref name="host"/> and returns a connected TCP socket with Nagle's
-        /// algorithm off and <paramref name="timeoutMilliseconds"/> (0 or less: none) as its send
-        /// and receive timeout. The connect itself waits as long as the platform does: neither
-        /// platform's blocking Connect takes a timeout. On failure nothing stays open and the
-        /// exceptions of ITransport are thrown.
-        /// </summary>
-        internal static Socket OpenSocket(string host, int port, int timeoutMilliseconds)
-        {
-            return OpenSocket(host, port, timeoutMilliseconds, timeoutMilliseconds);
-        }
-
-        /// <summary>
-        /// As <see cref="OpenSocket(string, int, int)"/>, with a separate bound on the connect:
-        /// a watchdog closes the socket when <paramref name="connectTimeoutMilliseconds"/> (0 or
-        /// less: none) runs out, and the connect then fails with a <see cref="TimeoutException"/>.
-        /// </summary>
-        internal static Socket OpenSocket(string host, int port, int connectTimeoutMilliseconds, int timeoutMilliseconds)
+        internal static TcpTransport Open(string host, int port, int connectTimeout, int timeout)
         {
             if (host == null)
             {
@@ -73,40 +54,27 @@ namespace HttpNano
                 throw new ArgumentOutOfRangeException("port");
             }
 
-            IPAddress address;
-            try
-            {
-                address = HostAddress.Resolve(host);
-            }
-            catch (SocketException e)
-            {
-                throw TransportErrors.Translate(e, TransportErrors.NameNotResolved, TransportErrors.NameNotResolved);
-            }
-
-            if (address == null)
-            {
-                throw new IOException(TransportErrors.NameNotResolved);
-            }
-
+            IPAddress address = Resolve(host);
             Socket socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
             try
             {
-                if (timeoutMilliseconds > 0)
+                if (timeout > 0)
                 {
-                    socket.ReceiveTimeout = timeoutMilliseconds;
-                    socket.SendTimeout = timeoutMilliseconds;
+                    socket.ReceiveTimeout = timeout;
+                    socket.SendTimeout = timeout;
                 }
 
                 // The request head and body go out in separate sends: with Nagle's algorithm the
                 // second would wait for the server's delayed ACK.
                 socket.SetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.NoDelay, true);
-                ConnectWithin(socket, new IPEndPoint(address, port), connectTimeoutMilliseconds);
-                return socket;
+                TcpTransport transport = new TcpTransport(socket);
+                transport.ConnectWithin(new IPEndPoint(address, port), connectTimeout);
+                return transport;
             }
             catch (SocketException e)
             {
                 socket.Close();
-                throw TransportErrors.Translate(e, TransportErrors.ConnectFailed, TransportErrors.ConnectTimedOut);
+                throw Translate(e, ConnectFailed, ConnectTimedOut);
             }
             catch
             {
@@ -115,35 +83,42 @@ namespace HttpNano
             }
         }
 
-        private static void ConnectWithin(Socket socket, IPEndPoint endPoint, int timeoutMilliseconds)
+        /// <summary>
+        /// An IPv6 literal (has a colon) or a dotted IPv4 literal (digits and dots ending in a
+        /// digit; names cannot end in a digit-only label, RFC 1123 section 2.1 as applied by URL
+        /// parsers). Literals are parsed, never looked up: .NET's Dns.GetHostEntry would do a
+        /// reverse lookup on them.
+        /// </summary>
+        internal static bool IsLiteral(string host)
         {
-            ConnectWatchdog watchdog = new ConnectWatchdog(socket, timeoutMilliseconds);
-            try
+            if (host.IndexOf(':') >= 0)
             {
-                socket.Connect(endPoint);
+                return true;
             }
-            catch (Exception)
+
+            int length = host.Length;
+            if (length == 0)
             {
-                watchdog.Dispose();
-                if (watchdog.Fired)
+                return false;
+            }
+
+            char c = '.';
+            for (int i = 0; i < length; i++)
+            {
+                c = host[i];
+                if ((c < '0' || c > '9') && c != '.')
                 {
-                    throw new TimeoutException(TransportErrors.ConnectTimedOut);
+                    return false;
                 }
-
-                throw;
             }
 
-            watchdog.Dispose();
-            if (watchdog.Fired)
-            {
-                throw new TimeoutException(TransportErrors.ConnectTimedOut);
-            }
+            return c != '.';
         }
 
-        /// <summary>Hands the socket over (to a TLS layer); this transport is closed afterwards.</summary>
+        /// <summary>Hands the socket over (to TLS); this transport is closed afterwards.</summary>
         internal Socket Detach()
         {
-            Socket socket = OpenOrThrow();
+            Socket socket = OpenSocket();
             _socket = null;
             return socket;
         }
@@ -151,86 +126,65 @@ namespace HttpNano
         /// <inheritdoc/>
         public bool Poll(int milliseconds)
         {
-            return SocketControl.Poll(OpenOrThrow(), milliseconds);
+            try
+            {
+                return OpenSocket().Poll(milliseconds < 0 ? -1 : milliseconds * 1000, SelectMode.SelectRead);
+            }
+            catch (SocketException e)
+            {
+                throw Translate(e, ReceiveFailed, ReceiveTimedOut);
+            }
         }
 
         /// <inheritdoc/>
         public bool PeerClosed()
         {
-            // Plain TCP carries nothing unasked: any byte on an idle socket (a "408 Request
-            // Timeout" before the server closes, garbage) makes it unusable, like a close.
             Socket socket = _socket;
-            return socket == null || SocketControl.Readable(socket);
+            if (socket == null)
+            {
+                return true;
+            }
+
+            try
+            {
+                // Plain TCP carries nothing unasked: any byte on an idle socket (a "408 Request
+                // Timeout" before the server closes, garbage) makes it unusable, like a close.
+                // TLS records can arrive unasked (TLS 1.3 session tickets): there only the close
+                // counts, and a close_notify, being data, is seen on the next read.
+                return socket.Poll(0, SelectMode.SelectRead) && (!(this is TlsTransport) || socket.Available == 0);
+            }
+            catch (SocketException)
+            {
+                return true;
+            }
         }
 
         /// <inheritdoc/>
         public void SetReceiveTimeout(int milliseconds)
         {
-            SocketControl.SetReceiveTimeout(OpenOrThrow(), milliseconds);
+            OpenSocket().ReceiveTimeout = milliseconds > 0 ? milliseconds : -1;
         }
 
         /// <inheritdoc/>
-        public int Receive(byte[] buffer, int offset, int count)
+        public virtual int Receive(byte[] buffer, int offset, int count)
         {
-            BufferRange.Check(buffer, offset, count);
-            if (count == 0)
-            {
-                // Socket.Receive would return 0, which callers must be able to read as end of stream.
-                throw new ArgumentOutOfRangeException("count");
-            }
-
-            Socket socket = OpenOrThrow();
+            CheckRange(buffer, offset, count, 1);
+            Socket socket = OpenSocket();
             try
             {
                 return socket.Receive(buffer, offset, count, SocketFlags.None);
             }
             catch (SocketException e)
             {
-                throw TransportErrors.Translate(e, TransportErrors.ReceiveFailed, TransportErrors.ReceiveTimedOut);
+                throw Translate(e, ReceiveFailed, ReceiveTimedOut);
             }
         }
 
         /// <inheritdoc/>
-        public int ReceiveSplit(byte[] buffer, int offset, int count, byte[] extra, int extraOffset, int extraCount)
+        public virtual void Send(byte[] buffer, int offset, int count)
         {
-#if NANOFRAMEWORK_1_0
-            // The device's sockets have no scatter receive.
-            return Receive(buffer, offset, count);
-#else
-            BufferRange.Check(extra, extraOffset, extraCount);
-            if (extraCount == 0)
-            {
-                return Receive(buffer, offset, count);
-            }
-
-            BufferRange.Check(buffer, offset, count);
-            if (count == 0)
-            {
-                throw new ArgumentOutOfRangeException("count");
-            }
-
-            Socket socket = OpenOrThrow();
-            if (_split == null)
-            {
-                _split = new HostSplitReceive();
-            }
-
-            try
-            {
-                return _split.Receive(socket, buffer, offset, count, extra, extraOffset, extraCount);
-            }
-            catch (SocketException e)
-            {
-                throw TransportErrors.Translate(e, TransportErrors.ReceiveFailed, TransportErrors.ReceiveTimedOut);
-            }
-#endif
-        }
-
-        /// <inheritdoc/>
-        public void Send(byte[] buffer, int offset, int count)
-        {
-            BufferRange.Check(buffer, offset, count);
-            Socket socket = OpenOrThrow();
+            CheckRange(buffer, offset, count, 0);
+            Socket socket = OpenSocket();
             try
             {
                 while (count > 0)
@@ -238,7 +192,7 @@ namespace HttpNano
                     int sent = socket.Send(buffer, offset, count, SocketFlags.None);
                     if (sent <= 0)
                     {
-                        throw new IOException(TransportErrors.SendFailed);
+                        throw new IOException(SendFailed);
                     }
 
                     offset += sent;
@@ -247,36 +201,196 @@ namespace HttpNano
             }
             catch (SocketException e)
             {
-                if (TransportErrors.IsTimeout(e))
+                if (IsTimeout(e))
                 {
                     SocketException broken = ProbeAfterSendTimeout(socket, buffer, offset);
                     if (broken != null)
                     {
-                        throw new IOException(TransportErrors.SendFailed, broken);
+                        throw new IOException(SendFailed, broken);
                     }
                 }
 
-                throw TransportErrors.Translate(e, TransportErrors.SendFailed, TransportErrors.SendTimedOut);
+                throw Translate(e, SendFailed, SendTimedOut);
             }
         }
 
         /// <inheritdoc/>
-        public void Close()
+        public virtual void Close()
         {
             Socket socket = _socket;
-            if (socket == null)
-            {
-                return;
-            }
-
             _socket = null;
-            socket.Close();
+            if (socket != null)
+            {
+                socket.Close();
+            }
         }
 
         /// <summary>Same as <see cref="Close"/>.</summary>
         public void Dispose()
         {
             Close();
+        }
+
+        /// <summary>The open socket; <see cref="ObjectDisposedException"/> once closed.</summary>
+        internal Socket OpenSocket()
+        {
+            Socket socket = _socket;
+            if (socket == null)
+            {
+                throw new ObjectDisposedException("transport");
+            }
+
+            return socket;
+        }
+
+        /// <summary>
+        /// The check every Receive and Send make on byte[] + offset + count, with at least
+        /// <paramref name="least"/> bytes: 1 for a receive, whose 0 would read as end of stream.
+        /// </summary>
+        internal static void CheckRange(byte[] buffer, int offset, int count, int least)
+        {
+            if (buffer == null)
+            {
+                throw new ArgumentNullException("buffer");
+            }
+
+            if (offset < 0 || count < least || offset > buffer.Length - count)
+            {
+                throw new ArgumentOutOfRangeException("offset");
+            }
+        }
+
+        /// <summary>Whether the socket operation failed because its timeout expired.</summary>
+        internal static bool IsTimeout(SocketException e)
+        {
+#if NANOFRAMEWORK_1_0
+            // The device has no SocketErrorCode; ErrorCode carries the SocketError value.
+            return e.ErrorCode == (int)SocketError.TimedOut;
+#else
+            // On .NET, ErrorCode is the native code (errno on Linux); SocketErrorCode is portable.
+            return e.SocketErrorCode == SocketError.TimedOut || e.SocketErrorCode == SocketError.WouldBlock;
+#endif
+        }
+
+        /// <summary>
+        /// The exception to throw for a failed send, receive or connect, so callers never depend
+        /// on socket error numbering (Winsock codes on the device, errno-based codes on Linux).
+        /// </summary>
+        internal static Exception Translate(SocketException e, string failedMessage, string timedOutMessage)
+        {
+            if (IsTimeout(e))
+            {
+                return new TimeoutException(timedOutMessage);
+            }
+
+            return new IOException(failedMessage, e);
+        }
+
+        // The address for host: the literal itself, or the first IPv4 address DNS returns (the
+        // first address of any family when there is no IPv4 one). A literal that does not parse
+        // fails like an unknown name: IPAddress.Parse throws FormatException on .NET and other
+        // types on the device, so any failure counts.
+        private static IPAddress Resolve(string host)
+        {
+            IPAddress[] addresses;
+            try
+            {
+                if (IsLiteral(host))
+                {
+                    return IPAddress.Parse(host);
+                }
+
+                addresses = Dns.GetHostEntry(host).AddressList;
+            }
+            catch (SocketException e)
+            {
+                throw Translate(e, NameNotResolved, NameNotResolved);
+            }
+            catch (Exception e)
+            {
+                throw new IOException(NameNotResolved, e);
+            }
+
+            if (addresses == null || addresses.Length == 0)
+            {
+                throw new IOException(NameNotResolved);
+            }
+
+            for (int i = 0; i < addresses.Length; i++)
+            {
+                if (addresses[i].AddressFamily == AddressFamily.InterNetwork)
+                {
+                    return addresses[i];
+                }
+            }
+
+            return addresses[0];
+        }
+
+        // Neither platform's blocking Connect takes a timeout: a one-shot timer closes the socket
+        // when the time is up, which makes Connect fail, and the connect then throws a
+        // TimeoutException instead of the socket error.
+        private void ConnectWithin(IPEndPoint endPoint, int timeout)
+        {
+            if (timeout > 0)
+            {
+                _watchdog = new Timer(CloseOnTimeout, null, timeout, Timeout.Infinite);
+            }
+
+            try
+            {
+                _socket.Connect(endPoint);
+            }
+            catch (Exception)
+            {
+                if (Disarm())
+                {
+                    throw new TimeoutException(ConnectTimedOut);
+                }
+
+                throw;
+            }
+
+            if (Disarm())
+            {
+                throw new TimeoutException(ConnectTimedOut);
+            }
+        }
+
+        // Stops the watchdog; true when it had already closed the socket. After this returns it
+        // closes nothing: both run under the same lock.
+        private bool Disarm()
+        {
+            lock (this)
+            {
+                if (_watchdog != null)
+                {
+                    _watchdog.Dispose();
+                    _watchdog = null;
+                }
+
+                return _socket == null;
+            }
+        }
+
+        private void CloseOnTimeout(object state)
+        {
+            Socket socket;
+            lock (this)
+            {
+                if (_watchdog == null)
+                {
+                    // Disarmed: the connect finished first.
+                    return;
+                }
+
+                _watchdog.Dispose();
+                _watchdog = null;
+                socket = _socket;
+                _socket = null;
+            }
+
+            socket.Close();
         }
 
         // .NET on Linux reports a send that moved some bytes and then met a reset as timed out
@@ -298,17 +412,6 @@ namespace HttpNano
                 return e;
             }
 #endif
-        }
-
-        private Socket OpenOrThrow()
-        {
-            Socket socket = _socket;
-            if (socket == null)
-            {
-                throw new ObjectDisposedException("TcpTransport");
-            }
-
-            return socket;
         }
     }
 }

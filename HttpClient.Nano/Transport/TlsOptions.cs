@@ -6,10 +6,13 @@ namespace HttpNano
 {
     /// <summary>
     /// How an HTTPS connection trusts the server and presents itself (Python's ssl.SSLContext).
-    /// The defaults verify the certificate chain and the host name. Trust comes from, in order:
-    /// the CA certificates added here; else <see cref="UseStoredDeviceCertificates"/>; else, on the
-    /// host only, the operating system's trust store. Set everything before the connection opens.
+    /// The defaults verify the certificate chain and the host name. Trust comes from the CA
+    /// certificates added here or, when none were added, the platform's default trust: the
+    /// operating system's trust store on the host, the CA bundle stored on the device there
+    /// (without one, the handshake fails with a <see cref="CertificateVerificationException"/>).
+    /// Set everything before the connection opens; each handshake reads the options anew.
     /// </summary>
+    /// <remarks>The settings are plain fields: on the device a field costs a fraction of a property.</remarks>
     public sealed class TlsOptions
     {
         private const string PemBegin = "-----BEGIN CERTIFICATE-----";
@@ -20,12 +23,6 @@ namespace HttpNano
         private string _clientKeyPem;
         private X509Certificate _clientCertificate;
         private readonly ArrayList _pins = new ArrayList();
-
-        /// <summary>Creates options that verify the server against the platform's default trust.</summary>
-        public TlsOptions()
-        {
-            CheckHostName = true;
-        }
 
         /// <summary>
         /// Trusts the CA certificate(s) in <paramref name="pem"/>: one or more
@@ -80,11 +77,10 @@ namespace HttpNano
 
         /// <summary>
         /// Trust the CA bundle stored on the device (CertificateManager.AddCaCertificateBundle,
-        /// or the device's configuration tool) when no CA certificate was added here. On the host
-        /// this means the operating system's trust store, the default there anyway. On the device,
-        /// with verification on, either this or a CA certificate is required.
+        /// or the device's configuration tool) when no CA certificate was added here; on the host,
+        /// the operating system's trust store. Both are the default anyway: this states the intent.
         /// </summary>
-        public bool UseStoredDeviceCertificates { get; set; }
+        public bool UseStoredDeviceCertificates;
 
         /// <summary>
         /// Presents a client certificate given as PEM texts (mutual TLS). The key is PKCS#8
@@ -142,23 +138,23 @@ namespace HttpNano
         /// Device only: present the client certificate and key stored on the device
         /// (SslStream.UseStoredDeviceCertificate). The host refuses it.
         /// </summary>
-        public bool UseStoredDeviceClientCertificate { get; set; }
+        public bool UseStoredDeviceClientCertificate;
 
         /// <summary>The TLS versions allowed; <see cref="TlsVersion.Default"/> lets the platform choose.</summary>
-        public TlsVersion Versions { get; set; }
+        public TlsVersion Versions;
 
         /// <summary>
         /// Whether the certificate must name the host connected to (Python's check_hostname);
         /// true by default. On the device, turning it off also turns off SNI.
         /// </summary>
-        public bool CheckHostName { get; set; }
+        public bool CheckHostName = true;
 
         /// <summary>
         /// Accept any server certificate: no chain, validity or host-name check. The connection is
         /// then encrypted but not authenticated, open to anyone in the network path. For tests
         /// against throw-away servers only. Pinned keys, if any, are still enforced.
         /// </summary>
-        public bool DangerousAcceptAnyServerCertificate { get; set; }
+        public bool DangerousAcceptAnyServerCertificate;
 
         /// <summary>
         /// Host only: also require the server's certificate (or, with a verified chain, one of its
@@ -173,19 +169,20 @@ namespace HttpNano
                 throw new ArgumentNullException("base64Sha256");
             }
 
-            byte[] hash;
+            byte[] hash = null;
             try
             {
                 hash = Convert.FromBase64String(base64Sha256);
             }
-            catch (FormatException)
+            catch (Exception)
             {
-                throw new ArgumentException("not base64", "base64Sha256");
+                // Bad base64 is a FormatException on .NET but a plain Exception on the device:
+                // any failure means the same here.
             }
 
-            if (hash.Length != 32)
+            if (hash == null || hash.Length != 32)
             {
-                throw new ArgumentException("not a SHA-256", "base64Sha256");
+                throw new ArgumentException("not a base64 SHA-256", "base64Sha256");
             }
 
             _pins.Add(Convert.ToBase64String(hash));

@@ -33,10 +33,6 @@ namespace HttpNano.Fuzz
             return n;
         }
 
-        // One piece per receive, as the split under test dictates: never a scatter receive.
-        public int ReceiveSplit(byte[] buffer, int offset, int count, byte[] extra, int extraOffset, int extraCount)
-            => Receive(buffer, offset, count);
-
         // An in-memory byte source: always ready, never closed while idle, no timeouts.
         public bool Poll(int milliseconds) => true;
 

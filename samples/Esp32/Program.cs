@@ -34,8 +34,8 @@ namespace HttpNano.Samples.Esp32
             _csvHeaders = ApiHeaders("application/json", "text/csv");
 
             // Trust exactly the server's root CA. With a bundle stored on the device
-            // (CertificateManager.AddCaCertificateBundle) set tls.UseStoredDeviceCertificates = true
-            // instead, and the PEM need not be in the firmware.
+            // (CertificateManager.AddCaCertificateBundle) add no CA here: the stored bundle is the
+            // default trust, and the PEM need not be in the firmware.
             TlsOptions tls = new TlsOptions();
             tls.AddTrustedCaPem(RootCertificates.ServerRootCa);
 

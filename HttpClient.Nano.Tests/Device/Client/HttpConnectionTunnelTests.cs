@@ -12,7 +12,7 @@ namespace HttpNano.Tests
         private static HttpConnection Proxy(ScriptedTransportFactory factory)
         {
             HttpConnection connection = new HttpConnection("proxy.example", 3128);
-            connection.TransportFactory = factory;
+            connection.CreateConnection = factory.Open;
             return connection;
         }
 

@@ -99,22 +99,8 @@ namespace HttpNano.Tests
         }
 
         /// <inheritdoc />
+        /// <remarks>Like the device's sockets and TLS: one receive fills one range, never more.</remarks>
         public int Receive(byte[] buffer, int offset, int count)
-        {
-            return ReceiveSplit(buffer, offset, count, null, 0, 0);
-        }
-
-        /// <summary>Number of receives that went on into a second range (scatter receives).</summary>
-        public int SplitReceives { get; private set; }
-
-        /// <summary>
-        /// Whether <see cref="ReceiveSplit"/> fills its first range only, as the device's sockets
-        /// and TLS do; false (the default): it goes on into the second, as the host's sockets do.
-        /// </summary>
-        public bool FirstRangeOnly { get; set; }
-
-        /// <inheritdoc />
-        public int ReceiveSplit(byte[] buffer, int offset, int count, byte[] extra, int extraOffset, int extraCount)
         {
             if (IsClosed)
             {
@@ -139,11 +125,10 @@ namespace HttpNano.Tests
                 return 0;
             }
 
-            int room = extra != null && !FirstRangeOnly ? count + extraCount : count;
             int n = end - _position;
-            if (n > room)
+            if (n > count)
             {
-                n = room;
+                n = count;
             }
 
             if (PieceSize > 0 && n > PieceSize)
@@ -151,14 +136,7 @@ namespace HttpNano.Tests
                 n = PieceSize;
             }
 
-            int first = n < count ? n : count;
-            Array.Copy(_script, _position, buffer, offset, first);
-            if (n > first)
-            {
-                Array.Copy(_script, _position + first, extra, extraOffset, n - first);
-                SplitReceives++;
-            }
-
+            Array.Copy(_script, _position, buffer, offset, n);
             _position += n;
             return n;
         }

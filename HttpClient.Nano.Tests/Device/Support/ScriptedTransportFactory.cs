@@ -4,9 +4,10 @@ namespace HttpNano.Tests
 {
     /// <summary>
     /// Hands out scripted transports, one per connection the client opens, in order; records
-    /// how many were opened. Plugs into <see cref="HttpConnection"/> through its transport seam.
+    /// how many were opened. Plugs into <see cref="HttpConnection"/> through its socket seam:
+    /// <c>connection.CreateConnection = factory.Open</c>.
     /// </summary>
-    internal sealed class ScriptedTransportFactory : ITransportFactory
+    internal sealed class ScriptedTransportFactory
     {
         private readonly ScriptedTransport[] _transports;
 
@@ -38,7 +39,7 @@ namespace HttpNano.Tests
             return _transports[index];
         }
 
-        /// <inheritdoc />
+        /// <summary>The <see cref="SocketOpener"/>: the next scripted transport.</summary>
         public ITransport Open(string host, int port, int connectTimeout, int timeout)
         {
             if (Opened == _transports.Length)
@@ -56,7 +57,7 @@ namespace HttpNano.Tests
         public static HttpConnection Connection(ScriptedTransportFactory factory)
         {
             HttpConnection connection = new HttpConnection("example.com");
-            connection.TransportFactory = factory;
+            connection.CreateConnection = factory.Open;
             return connection;
         }
     }

@@ -11,7 +11,7 @@ namespace HttpNano.Tests
         [DataRow("fe80::1")]
         public void AddressLiteralsAreParsedNotLookedUp(string host)
         {
-            Assert.IsTrue(HostAddress.IsLiteral(host));
+            Assert.IsTrue(TcpTransport.IsLiteral(host));
         }
 
         [DataRow("example.com")]
@@ -22,7 +22,7 @@ namespace HttpNano.Tests
         [DataRow("")]
         public void NamesAreLookedUp(string host)
         {
-            Assert.IsFalse(HostAddress.IsLiteral(host));
+            Assert.IsFalse(TcpTransport.IsLiteral(host));
         }
     }
 }

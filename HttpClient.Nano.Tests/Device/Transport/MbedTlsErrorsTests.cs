@@ -10,16 +10,27 @@ namespace HttpNano.Tests
         public void CertificateVerifyFailureIsACertificateRejection()
         {
             Exception inner = new Exception("native");
-            TlsHandshakeException mapped = MbedTlsErrors.FromCode(-9984, inner);
+            TlsHandshakeException mapped = TlsTransport.MbedTlsError(-9984, inner);
             Assert.IsTrue(mapped is CertificateVerificationException);
+            Assert.AreEqual(CertificateVerificationException.Unknown, ((CertificateVerificationException)mapped).Reason);
             Assert.AreEqual(-9984, mapped.ErrorCode);
             Assert.IsTrue(object.ReferenceEquals(inner, mapped.InnerException));
         }
 
         [TestMethod]
+        public void MissingCaChainIsAnUntrustedCertificate()
+        {
+            // Default trust on the device is its stored bundle: without one the handshake fails closed.
+            TlsHandshakeException mapped = TlsTransport.MbedTlsError(-0x7680, null);
+            Assert.IsTrue(mapped is CertificateVerificationException);
+            Assert.AreEqual(CertificateVerificationException.Untrusted, ((CertificateVerificationException)mapped).Reason);
+            Assert.AreEqual(-0x7680, mapped.ErrorCode);
+        }
+
+        [TestMethod]
         public void InvalidRecordIsPlainHttp()
         {
-            Assert.IsTrue(MbedTlsErrors.FromCode(-0x7200, null) is TlsPlainHttpException);
+            Assert.IsTrue(TlsTransport.MbedTlsError(-0x7200, null) is TlsPlainHttpException);
         }
 
         [DataRow(-0x7780)]
@@ -28,7 +39,7 @@ namespace HttpNano.Tests
         [DataRow(-1)]
         public void OtherTlsCodesAreHandshakeFailures(int code)
         {
-            TlsHandshakeException mapped = MbedTlsErrors.FromCode(code, null);
+            TlsHandshakeException mapped = TlsTransport.MbedTlsError(code, null);
             Assert.IsTrue(mapped.GetType() == typeof(TlsHandshakeException));
             Assert.AreEqual(code, mapped.ErrorCode);
         }
@@ -37,7 +48,7 @@ namespace HttpNano.Tests
         [DataRow(10054)]
         public void SocketCodesAreNotMapped(int code)
         {
-            Assert.IsNull(MbedTlsErrors.FromCode(code, null));
+            Assert.IsNull(TlsTransport.MbedTlsError(code, null));
         }
     }
 }

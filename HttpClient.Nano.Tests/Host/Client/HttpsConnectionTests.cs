@@ -29,7 +29,7 @@ namespace HttpNano.Tests.Host.Client
             using KestrelServer server = KestrelServer.WithCertificate(certificate);
             using var connection = new HttpsConnection("127.0.0.1", server.Port, 5000, TrustingTheTestCa());
             Assert.Equal(443, connection.DefaultPort);
-            int handshakesBefore = HostTlsTransportFactory.HandshakeCount;
+            int handshakesBefore = TlsTransport.HandshakeCount;
             var buffer = new byte[1024];
             for (int i = 0; i < 10; i++)
             {
@@ -47,7 +47,7 @@ namespace HttpNano.Tests.Host.Client
                 Assert.Equal(3000, total);
             }
 
-            Assert.Equal(1, HostTlsTransportFactory.HandshakeCount - handshakesBefore);
+            Assert.Equal(1, TlsTransport.HandshakeCount - handshakesBefore);
             Assert.Equal(1, server.AcceptedConnections);
         }
 
@@ -57,13 +57,13 @@ namespace HttpNano.Tests.Host.Client
             X509Certificate2 certificate = Tls.TestCertificates.Instance.Leaf;
             using NginxServer server = NginxServer.WithCertificate(certificate);
             using var connection = new HttpsConnection("localhost", server.Port, 5000, TrustingTheTestCa());
-            int handshakesBefore = HostTlsTransportFactory.HandshakeCount;
+            int handshakesBefore = TlsTransport.HandshakeCount;
             connection.Request("GET", "/chunked.html");
             Assert.Equal(NginxServer.ChunkedBody, connection.GetResponse().Read());
             connection.Request("GET", "/64k.bin");
             byte[] body = connection.GetResponse().Read();
             Assert.Equal(64 * 1024, body.Length);
-            Assert.Equal(1, HostTlsTransportFactory.HandshakeCount - handshakesBefore);
+            Assert.Equal(1, TlsTransport.HandshakeCount - handshakesBefore);
         }
 
         [Fact]
@@ -74,10 +74,70 @@ namespace HttpNano.Tests.Host.Client
             int socketsBefore = SocketCount.Now();
             using (var connection = new HttpsConnection("127.0.0.1", server.Port, 5000, null))
             {
-                Assert.Throws<CertificateUntrustedException>(() => connection.Request("GET", "/content-length?size=1"));
+                Assert.Equal(CertificateVerificationException.Untrusted, Assert.Throws<CertificateVerificationException>(() => connection.Request("GET", "/content-length?size=1")).Reason);
             }
 
             Assert.True(SocketCount.SettleAtMost(socketsBefore) <= socketsBefore);
+        }
+
+        [Fact]
+        public void EveryConstructorCombinationTakesPythonsDefaults()
+        {
+            var tls = new TlsOptions();
+
+            // HTTPSConnection(host), (host, port), (host, port, timeout): port 443 unless given or in
+            // the host, no timeout, default trust (fresh options with no CA).
+            using var hostOnly = new HttpsConnection("example.com");
+            AssertConnection(hostOnly, 443, HttpConnection.InfiniteTimeout, null);
+            using var hostWithPort = new HttpsConnection("example.com:8443");
+            AssertConnection(hostWithPort, 8443, HttpConnection.InfiniteTimeout, null);
+            using var hostPort = new HttpsConnection("example.com", 8443);
+            AssertConnection(hostPort, 8443, HttpConnection.InfiniteTimeout, null);
+            using var hostPortTimeout = new HttpsConnection("example.com", 8443, 2000);
+            AssertConnection(hostPortTimeout, 8443, 2000, null);
+            using var defaultPortTimeout = new HttpsConnection("example.com", -1, 2000);
+            AssertConnection(defaultPortTimeout, 443, 2000, null);
+
+            // With TLS options: (host, tls), (host, port, tls), (host, port, timeout, tls), and the
+            // named form; null options mean the defaults.
+            using var hostTls = new HttpsConnection("example.com:8443", tls);
+            AssertConnection(hostTls, 8443, HttpConnection.InfiniteTimeout, tls);
+            using var hostPortTls = new HttpsConnection("example.com", 8443, tls);
+            AssertConnection(hostPortTls, 8443, HttpConnection.InfiniteTimeout, tls);
+            using var all = new HttpsConnection("example.com", 8443, 2000, tls);
+            AssertConnection(all, 8443, 2000, tls);
+            using var named = new HttpsConnection("example.com", tls: tls);
+            AssertConnection(named, 443, HttpConnection.InfiniteTimeout, tls);
+            using var nullTls = new HttpsConnection("example.com", 8443, 2000, null);
+            AssertConnection(nullTls, 8443, 2000, null);
+        }
+
+        [Fact]
+        public void HostAndPortAloneVerifyAgainstTheSystemTrust()
+        {
+            // HTTPSConnection(host, port): the system's trust, which does not know the test CA.
+            X509Certificate2 certificate = Tls.TestCertificates.Instance.Leaf;
+            using KestrelServer server = KestrelServer.WithCertificate(certificate);
+            using (var connection = new HttpsConnection("127.0.0.1", server.Port))
+            {
+                CertificateVerificationException error = Assert.Throws<CertificateVerificationException>(() => connection.Request("GET", "/content-length?size=1"));
+                Assert.Equal(CertificateVerificationException.Untrusted, error.Reason);
+            }
+
+            using (var connection = new HttpsConnection("127.0.0.1", server.Port, 5000))
+            {
+                Assert.Equal(CertificateVerificationException.Untrusted, Assert.Throws<CertificateVerificationException>(() => connection.Request("GET", "/")).Reason);
+            }
+        }
+
+        [Fact]
+        public void HostAndPortWithTheCaConnect()
+        {
+            X509Certificate2 certificate = Tls.TestCertificates.Instance.Leaf;
+            using KestrelServer server = KestrelServer.WithCertificate(certificate);
+            using var connection = new HttpsConnection("127.0.0.1", server.Port, TrustingTheTestCa());
+            connection.Request("GET", "/content-length?size=10");
+            Assert.Equal(10, connection.GetResponse().Read().Length);
         }
 
         [Fact]
@@ -89,6 +149,25 @@ namespace HttpNano.Tests.Host.Client
             using var connection = new HttpsConnection("127.0.0.1", server.Port, 5000, tls);
             connection.Request("GET", "/content-length?size=10");
             Assert.Equal(10, connection.GetResponse().Read().Length);
+        }
+
+        private static void AssertConnection(HttpsConnection connection, int port, int timeout, TlsOptions tls)
+        {
+            Assert.Equal("example.com", connection.Host);
+            Assert.Equal(port, connection.Port);
+            Assert.Equal(timeout, connection.Timeout);
+            Assert.Equal(443, connection.DefaultPort);
+            Assert.NotNull(connection.Tls);
+            if (tls != null)
+            {
+                Assert.Same(tls, connection.Tls);
+            }
+            else
+            {
+                Assert.False(connection.Tls.HasTrustedCa);
+                Assert.True(connection.Tls.CheckHostName);
+                Assert.False(connection.Tls.DangerousAcceptAnyServerCertificate);
+            }
         }
     }
 }

@@ -19,7 +19,7 @@ namespace HttpNano.Tests.Host.Tls
         }
 
         internal static ITransport Open(TlsOptions options, int port, string host = "127.0.0.1")
-            => new HostTlsTransportFactory(options).Open(host, port, Timeout, Timeout);
+            => TlsTransport.Secure(TcpTransport.Open(host, port, Timeout, Timeout), host, options);
 
         /// <summary>Sends <paramref name="request"/> and reads until the peer closes.</summary>
         internal static string Exchange(ITransport transport, string request)

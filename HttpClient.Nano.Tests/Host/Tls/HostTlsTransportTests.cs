@@ -46,7 +46,7 @@ namespace HttpNano.Tests.Host.Tls
         {
             using (TlsTestServer server = TlsTestServer.Tls(Certificates.UnknownCaLeaf))
             {
-                FailsWithoutLeak<CertificateUntrustedException>(TrustingTestCa(), server.Port);
+                Assert.Equal(CertificateVerificationException.Untrusted, FailsWithoutLeak<CertificateVerificationException>(TrustingTestCa(), server.Port).Reason);
             }
         }
 
@@ -55,7 +55,7 @@ namespace HttpNano.Tests.Host.Tls
         {
             using (TlsTestServer server = TlsTestServer.Tls(Certificates.Leaf))
             {
-                FailsWithoutLeak<CertificateUntrustedException>(new TlsOptions(), server.Port);
+                Assert.Equal(CertificateVerificationException.Untrusted, FailsWithoutLeak<CertificateVerificationException>(new TlsOptions(), server.Port).Reason);
             }
         }
 
@@ -64,7 +64,7 @@ namespace HttpNano.Tests.Host.Tls
         {
             using (TlsTestServer server = TlsTestServer.Tls(Certificates.OtherNameLeaf))
             {
-                FailsWithoutLeak<CertificateNameMismatchException>(TrustingTestCa(), server.Port);
+                Assert.Equal(CertificateVerificationException.NameMismatch, FailsWithoutLeak<CertificateVerificationException>(TrustingTestCa(), server.Port).Reason);
             }
         }
 
@@ -85,7 +85,7 @@ namespace HttpNano.Tests.Host.Tls
         {
             using (TlsTestServer server = TlsTestServer.Tls(Certificates.ExpiredLeaf))
             {
-                FailsWithoutLeak<CertificateExpiredException>(TrustingTestCa(), server.Port);
+                Assert.Equal(CertificateVerificationException.Expired, FailsWithoutLeak<CertificateVerificationException>(TrustingTestCa(), server.Port).Reason);
             }
         }
 
@@ -143,7 +143,7 @@ namespace HttpNano.Tests.Host.Tls
             options.AddPinnedPublicKeySha256(HostCertificateCheck.PublicKeyPin(Certificates.UnknownCa));
             using (TlsTestServer server = TlsTestServer.Tls(Certificates.Leaf))
             {
-                FailsWithoutLeak<CertificatePinMismatchException>(options, server.Port);
+                Assert.Equal(CertificateVerificationException.PinMismatch, FailsWithoutLeak<CertificateVerificationException>(options, server.Port).Reason);
             }
         }
 
@@ -154,7 +154,7 @@ namespace HttpNano.Tests.Host.Tls
             options.AddPinnedPublicKeySha256(HostCertificateCheck.PublicKeyPin(Certificates.Leaf));
             using (TlsTestServer server = TlsTestServer.Tls(Certificates.UnknownCaLeaf))
             {
-                FailsWithoutLeak<CertificatePinMismatchException>(options, server.Port);
+                Assert.Equal(CertificateVerificationException.PinMismatch, FailsWithoutLeak<CertificateVerificationException>(options, server.Port).Reason);
             }
         }
 
@@ -201,9 +201,9 @@ namespace HttpNano.Tests.Host.Tls
         {
             using (TlsTestServer server = TlsTestServer.Tls(Certificates.Leaf))
             {
-                int before = HostTlsTransportFactory.HandshakeCount;
+                int before = TlsTransport.HandshakeCount;
                 Open(TrustingTestCa(), server.Port).Dispose();
-                Assert.Equal(before + 1, HostTlsTransportFactory.HandshakeCount);
+                Assert.Equal(before + 1, TlsTransport.HandshakeCount);
             }
         }
 

@@ -25,7 +25,7 @@ namespace HttpNano.Tests.Host.Tls
         {
             using (OpenSslServer server = OpenSslServer.Start(Certificates.UnknownCaLeaf))
             {
-                FailsWithoutLeak<CertificateUntrustedException>(TrustingTestCa(), server.Port);
+                Assert.Equal(CertificateVerificationException.Untrusted, FailsWithoutLeak<CertificateVerificationException>(TrustingTestCa(), server.Port).Reason);
             }
         }
 
@@ -34,7 +34,7 @@ namespace HttpNano.Tests.Host.Tls
         {
             using (OpenSslServer server = OpenSslServer.Start(Certificates.OtherNameLeaf))
             {
-                FailsWithoutLeak<CertificateNameMismatchException>(TrustingTestCa(), server.Port);
+                Assert.Equal(CertificateVerificationException.NameMismatch, FailsWithoutLeak<CertificateVerificationException>(TrustingTestCa(), server.Port).Reason);
             }
         }
 
@@ -43,7 +43,7 @@ namespace HttpNano.Tests.Host.Tls
         {
             using (OpenSslServer server = OpenSslServer.Start(Certificates.ExpiredLeaf))
             {
-                FailsWithoutLeak<CertificateExpiredException>(TrustingTestCa(), server.Port);
+                Assert.Equal(CertificateVerificationException.Expired, FailsWithoutLeak<CertificateVerificationException>(TrustingTestCa(), server.Port).Reason);
             }
         }
 

@@ -9,10 +9,17 @@ namespace HttpNano
     /// Verifies the server certificate of one handshake, as <see cref="TlsOptions"/> asks: the
     /// chain against the caller's CA certificates (custom root trust) or the system's, without
     /// revocation checks; then the host name; then the pinned keys. Remembers why it refused, so
-    /// the factory can throw the matching exception.
+    /// the handshake can throw a CertificateVerificationException with that reason.
     /// </summary>
     internal sealed class HostCertificateCheck
     {
+        // By CertificateVerificationException reason.
+        private static readonly string[] Messages =
+        {
+            "certificate verify failed", "certificate not trusted", "certificate name mismatch",
+            "certificate expired or not yet valid", "certificate pin mismatch",
+        };
+
         private const X509ChainStatusFlags TimeFlags = X509ChainStatusFlags.NotTimeValid | X509ChainStatusFlags.NotTimeNested;
 
         private readonly TlsOptions _options;
@@ -25,20 +32,20 @@ namespace HttpNano
         }
 
         /// <summary>The exception for the refusal, or null when the certificate was accepted (or never seen).</summary>
-        internal TlsHandshakeException Failure { get; private set; }
+        internal CertificateVerificationException Failure { get; private set; }
 
         /// <summary>The SslStream validation callback.</summary>
         internal bool Validate(object sender, X509Certificate certificate, X509Chain chain, SslPolicyErrors errors)
         {
             if (certificate == null)
             {
-                return Refuse(new CertificateUntrustedException(null));
+                return Refuse(CertificateVerificationException.Untrusted);
             }
 
             X509Certificate2 leaf = certificate as X509Certificate2 ?? new X509Certificate2(certificate);
             if (_options.DangerousAcceptAnyServerCertificate)
             {
-                return _options.PinnedPublicKeyCount == 0 || IsPinned(leaf) || Refuse(new CertificatePinMismatchException(null));
+                return _options.PinnedPublicKeyCount == 0 || IsPinned(leaf) || Refuse(CertificateVerificationException.PinMismatch);
             }
 
             using (X509Chain built = new X509Chain())
@@ -68,12 +75,12 @@ namespace HttpNano
                     }
 
                     bool onlyTime = (flags & ~TimeFlags) == X509ChainStatusFlags.NoError && flags != X509ChainStatusFlags.NoError;
-                    return Refuse(onlyTime ? new CertificateExpiredException(null) : new CertificateUntrustedException(null));
+                    return Refuse(onlyTime ? CertificateVerificationException.Expired : CertificateVerificationException.Untrusted);
                 }
 
                 if (_options.CheckHostName && (errors & SslPolicyErrors.RemoteCertificateNameMismatch) != 0)
                 {
-                    return Refuse(new CertificateNameMismatchException(null));
+                    return Refuse(CertificateVerificationException.NameMismatch);
                 }
 
                 if (_options.PinnedPublicKeyCount == 0)
@@ -89,7 +96,7 @@ namespace HttpNano
                     }
                 }
 
-                return Refuse(new CertificatePinMismatchException(null));
+                return Refuse(CertificateVerificationException.PinMismatch);
             }
         }
 
@@ -104,9 +111,9 @@ namespace HttpNano
             return _options.IsPinned(PublicKeyPin(certificate));
         }
 
-        private bool Refuse(TlsHandshakeException failure)
+        private bool Refuse(int reason)
         {
-            Failure = failure;
+            Failure = new CertificateVerificationException(Messages[reason], reason);
             return false;
         }
     }

@@ -31,20 +31,6 @@ namespace HttpNano.Benchmarks.Parser
             return n;
         }
 
-        public int ReceiveSplit(byte[] buffer, int offset, int count, byte[] extra, int extraOffset, int extraCount)
-        {
-            int n = Receive(buffer, offset, count);
-            if (n == count && n < SegmentSize)
-            {
-                int left = Math.Min(Math.Min(extraCount, _stream.Length - _position), SegmentSize - n);
-                Buffer.BlockCopy(_stream, _position, extra, extraOffset, left);
-                _position += left;
-                n += left;
-            }
-
-            return n;
-        }
-
         // An in-memory byte source: always ready, never closed while idle, no timeouts.
         public bool Poll(int milliseconds) => true;
 
