@@ -141,6 +141,9 @@ namespace HttpNano.Tests
             return n;
         }
 
+        /// <summary>A send that would take the bytes sent past this count fails with an IOException (a socket the peer reset); -1: never.</summary>
+        public int SendFailsAfter { get; set; } = -1;
+
         /// <summary>Poll reports nothing to receive until this many bytes have been sent (a server that waits for the body).</summary>
         public int QuietUntilSent { get; set; }
 
@@ -178,6 +181,11 @@ namespace HttpNano.Tests
             if (IsClosed)
             {
                 throw new ObjectDisposedException("ScriptedTransport");
+            }
+
+            if (SendFailsAfter >= 0 && _sentCount + count > SendFailsAfter)
+            {
+                throw new IOException("connection reset");
             }
 
             if (_sentCount + count > _sent.Length)

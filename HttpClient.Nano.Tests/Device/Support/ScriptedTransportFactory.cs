@@ -11,13 +11,13 @@ namespace HttpNano.Tests
     {
         private readonly ScriptedTransport[] _transports;
 
-        /// <summary>Creates a factory for the given connections' scripts, fed in pieces of <paramref name="pieceSize"/> bytes (0 = as much as asked).</summary>
+        /// <summary>Creates a factory for the given connections' scripts, fed in pieces of <paramref name="pieceSize"/> bytes (0 = as much as asked); a null script is a connect that fails.</summary>
         public ScriptedTransportFactory(int pieceSize, params string[] scripts)
         {
             _transports = new ScriptedTransport[scripts.Length];
             for (int i = 0; i < scripts.Length; i++)
             {
-                _transports[i] = new ScriptedTransport(scripts[i], pieceSize);
+                _transports[i] = scripts[i] == null ? null : new ScriptedTransport(scripts[i], pieceSize);
             }
         }
 
@@ -50,7 +50,13 @@ namespace HttpNano.Tests
             LastHost = host;
             LastPort = port;
             LastTimeout = timeout;
-            return _transports[Opened++];
+            ScriptedTransport transport = _transports[Opened++];
+            if (transport == null)
+            {
+                throw new IOException("connection refused");
+            }
+
+            return transport;
         }
 
         /// <summary>A connection to example.com whose sockets are these scripts.</summary>
