@@ -54,6 +54,7 @@ namespace HttpNano.Tests.Host.Integration
         public void ChunkedBodyReadWhole(int size, int chunk)
         {
             using HttpConnection connection = Connect();
+            connection.Limits.MaxReadBytes = 1 << 20; // the host has the memory for a whole-body read
             connection.Request("GET", "/chunked?size=" + size + "&chunk=" + chunk);
             HttpResponse response = connection.GetResponse();
             Assert.Equal(200, response.Status);
@@ -295,6 +296,7 @@ namespace HttpNano.Tests.Host.Integration
         public void NonSeekableStreamBodyGoesChunked(int size, int maxRead)
         {
             using HttpConnection connection = Connect();
+            connection.Limits.MaxReadBytes = 1 << 20; // the host has the memory for a whole-body read
             PatternStream stream = new PatternStream(size, false, maxRead);
             connection.Request("POST", "/echo", stream);
             HttpResponse response = connection.GetResponse();
