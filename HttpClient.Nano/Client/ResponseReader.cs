@@ -682,6 +682,13 @@ namespace HttpNano
             byte[] b = _buffer;
             int i = _pos;
             int end = _end;
+            if (_state == State.DataCr && end - i >= 2 && b[i] == Ascii.Cr && b[i + 1] == Ascii.Lf)
+            {
+                // The usual CRLF after chunk data, buffered whole: no byte-by-byte states.
+                i += 2;
+                StartSizeLine();
+            }
+
             while (i < end && _error == null && _state != State.Data && _state != State.Done)
             {
                 State state = _state;
@@ -692,11 +699,16 @@ namespace HttpNano
                     while (i < end)
                     {
                         int c = b[i];
-                        int lower = c | 0x20;
-                        int digit = c >= '0' && c <= '9' ? c - '0' : (lower >= 'a' && lower <= 'f' ? lower - 'a' + 10 : -1);
-                        if (digit < 0)
+                        int digit = c - '0';
+                        if ((uint)digit > 9)
                         {
-                            break;
+                            digit = (c | 0x20) - 'a';
+                            if ((uint)digit > 5)
+                            {
+                                break;
+                            }
+
+                            digit += 10;
                         }
 
                         if (size > (long.MaxValue >> 4))
@@ -719,6 +731,17 @@ namespace HttpNano
                     {
                         state = State.Size;
                         _state = state;
+                        if (end - i >= 2 && b[i] == Ascii.Cr && b[i + 1] == Ascii.Lf)
+                        {
+                            // The usual "hex CRLF" line, buffered whole.
+                            i += 2;
+                            if (CountLine(2, LineTooLongException.ChunkSizeLine))
+                            {
+                                EndSizeLine();
+                            }
+
+                            continue;
+                        }
                     }
 
                     if (i == end)

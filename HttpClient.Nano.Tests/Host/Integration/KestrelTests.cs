@@ -54,7 +54,6 @@ namespace HttpNano.Tests.Host.Integration
         public void ChunkedBodyReadWhole(int size, int chunk)
         {
             using HttpConnection connection = Connect();
-            connection.Limits.MaxReadBytes = 1 << 20; // the host has the memory for a whole-body read
             connection.Request("GET", "/chunked?size=" + size + "&chunk=" + chunk);
             HttpResponse response = connection.GetResponse();
             Assert.Equal(200, response.Status);
@@ -296,7 +295,6 @@ namespace HttpNano.Tests.Host.Integration
         public void NonSeekableStreamBodyGoesChunked(int size, int maxRead)
         {
             using HttpConnection connection = Connect();
-            connection.Limits.MaxReadBytes = 1 << 20; // the host has the memory for a whole-body read
             PatternStream stream = new PatternStream(size, false, maxRead);
             connection.Request("POST", "/echo", stream);
             HttpResponse response = connection.GetResponse();
@@ -433,7 +431,8 @@ namespace HttpNano.Tests.Host.Integration
             Assert.Equal(accepted + 1, _server.AcceptedConnections);
         }
 
-        private HttpConnection Connect() => new HttpConnection(_server.Host, _server.Port, 5000);
+        // The host has the memory for whole-body reads of the large test files.
+        private HttpConnection Connect() => new HttpConnection(_server.Host, _server.Port, 5000) { Limits = new HttpLimits { MaxReadBytes = 1 << 20 } };
 
         private static void AssertFraming(HttpResponse response, string method, string contentLength, string transferEncoding, int bodyLength)
         {
