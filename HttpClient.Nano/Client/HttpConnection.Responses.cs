@@ -34,7 +34,7 @@ namespace HttpNano
             _reused = true;
             try
             {
-                response.Begin(this, reader, Ascii.EqualsIgnoreCase(_method, "HEAD"));
+                response.Begin(reader, Ascii.EqualsIgnoreCase(_method, "HEAD"));
             }
             catch
             {
@@ -51,11 +51,10 @@ namespace HttpNano
 
             if (response.WillClose)
             {
-                // Like CPython, the closing response keeps the socket; this connection forgets it.
+                // Like CPython, the closing response keeps the socket (its reader closes it at the
+                // body's end); this connection forgets both and opens a new one next time.
                 _transport = null;
                 _reader = null;
-                _deadline = null;
-                response.TakeTransport(transport);
             }
             else
             {
@@ -65,59 +64,25 @@ namespace HttpNano
             return response;
         }
 
-        /// <summary>
-        /// Called by the current response when its body is over. A body that was not read to its
-        /// end leaves unread bytes on the socket, so the socket cannot carry another request.
-        /// </summary>
-        internal void OnResponseDone(bool reusable)
+        /// <summary>Called by the reader when it closed <paramref name="transport"/>: the next request opens a new one.</summary>
+        internal void Forget(ITransport transport)
         {
-            if (!reusable)
+            if (_transport == transport)
             {
-                ITransport transport = _transport;
                 _transport = null;
-                if (transport != null)
-                {
-                    transport.Close();
-                }
             }
         }
 
         // The receive buffer is allocated once and follows the connection across reconnects,
-        // unless a closing response still reads from it.
+        // unless a closing response still reads from it. Every exchange starts its deadline here.
         private ResponseReader ReaderFor(ITransport transport)
         {
             if (_reader == null)
             {
                 _reader = new ResponseReader(_limits, ResponseReader.DefaultReadWindow);
-                _readerTransport = null;
             }
 
-            ITransport source = transport;
-            if (_responseTimeout != InfiniteTimeout)
-            {
-                if (_deadline == null)
-                {
-                    _deadline = new DeadlineTransport();
-                }
-
-                _deadline.Arm(transport, _timeout, _responseTimeout);
-                source = _deadline;
-            }
-
-            if (_readerTransport != source || _readerSocket != transport)
-            {
-                // A new socket, or the deadline switched on or off. Bytes buffered from an old
-                // socket mean nothing here; the socket's own timeout is restored.
-                if (source == transport && _readerTransport == _deadline)
-                {
-                    transport.SetReceiveTimeout(_timeout);
-                }
-
-                _reader.Attach(source);
-                _readerTransport = source;
-                _readerSocket = transport;
-            }
-
+            _reader.Start(this, transport, _timeout, _responseTimeout);
             return _reader;
         }
 

@@ -32,14 +32,11 @@ namespace HttpNano
         private int _responseTimeout = InfiniteTimeout;
         private int _continueTimeout = DefaultContinueTimeout;
         private bool _expectContinue;
-        private DeadlineTransport _deadline;
         private bool _reused;
         private int _blockSize = DefaultBlockSize;
         private HttpLimits _limits = new HttpLimits();
         private ITransport _transport;
         private ResponseReader _reader;
-        private ITransport _readerTransport;
-        private ITransport _readerSocket;
         private HttpResponse _response;
         private HttpResponse _spareResponse;
         private ConnectionState _state;

@@ -12,31 +12,33 @@ namespace HttpNano
     /// </summary>
     public sealed class HttpResponse : IDisposable
     {
-        // A full Read() of a body whose length is announced allocates that length at once only up
-        // to this size; beyond it the array grows as bytes really arrive, so a hostile
-        // "Content-Length: 9223372036854775807" cannot make the client allocate it.
-        private const int MaxUpFrontAllocation = 16 * 1024;
-        private const int InitialGrowableAllocation = 256;
+        // Pieces of a body of unknown length grow up to this size; the waste of the last piece
+        // is bounded by it, so buffering costs about the body twice (pieces, then the result).
+        private const int MaxPiece = 4096;
+        private const int FirstPiece = 256;
 
         private static readonly byte[] Empty = new byte[0];
 
-        private HttpConnection _connection;
         private ResponseReader _reader;
-        private ITransport _transport;
         private ResponseHead _head;
         private string _reason;
         private HttpHeaders _headers;
-        private long _length;
 
         internal HttpResponse()
         {
         }
 
         /// <summary>HTTP version of the response: 10 for HTTP/1.0, 11 for HTTP/1.1.</summary>
-        public int Version { get; private set; }
+        public int Version
+        {
+            get { return _head.Version; }
+        }
 
         /// <summary>Status code, e.g. 200 (compare with <see cref="HttpStatus"/> constants).</summary>
-        public int Status { get; private set; }
+        public int Status
+        {
+            get { return _head.Status; }
+        }
 
         /// <summary>The reason phrase, e.g. "OK"; may be empty.</summary>
         public string Reason
@@ -53,18 +55,21 @@ namespace HttpNano
         }
 
         /// <summary>Whether the connection will be closed after this response (Python's will_close).</summary>
-        public bool WillClose { get; private set; }
+        public bool WillClose
+        {
+            get { return _reader.WillClose; }
+        }
 
         /// <summary>Bytes of body still to read when the length is known, else -1 (Python's length).</summary>
         public long Length
         {
-            get { return _length; }
+            get { return _reader.Length; }
         }
 
         /// <summary>True once the body has been read to its end or the response was closed (Python's isclosed()).</summary>
         public bool IsClosed
         {
-            get { return _reader == null; }
+            get { return _reader == null || _reader.IsClosed; }
         }
 
         /// <summary>Every header field in received order; built on first use (allocates).</summary>
@@ -119,51 +124,87 @@ namespace HttpNano
         }
 
         /// <summary>
-        /// Reads the rest of the body. Throws <see cref="IncompleteReadException"/> (with the
-        /// bytes that arrived) when the body ends before its announced length.
+        /// Reads the rest of the body into one array. A body of known length is received into an
+        /// array of exactly that length, allocating nothing else; a chunked or close-delimited
+        /// one is buffered in pieces and joined (about twice its size in all). Throws
+        /// <see cref="IncompleteReadException"/> (with the bytes that arrived) when the body ends
+        /// before its announced length, <see cref="ResponseTooLargeException"/> for a body above
+        /// <see cref="HttpLimits.MaxReadBytes"/>. Any failure, running out of memory included,
+        /// closes the connection.
         /// </summary>
         public byte[] Read()
         {
-            if (_reader == null)
+            if (IsClosed)
             {
                 return Empty;
             }
 
-            int initial = _length >= 0 && _length <= MaxUpFrontAllocation ? (int)_length : InitialGrowableAllocation;
-            byte[] body = new byte[initial];
-            int filled = 0;
-            while (true)
+            ResponseReader reader = _reader;
+            int limit = reader.MaxReadBytes;
+            try
             {
-                if (filled == body.Length)
+                if (reader.Framing == BodyFraming.ContentLength)
                 {
-                    body = Grow(body, filled);
+                    long length = reader.Length;
+                    if (length > limit)
+                    {
+                        throw new ResponseTooLargeException(Empty, limit);
+                    }
+
+                    byte[] body = new byte[(int)length];
+                    int filled = Fill(body, 0, body.Length, null, 0, 0);
+                    if (filled < body.Length)
+                    {
+                        throw new IncompleteReadException(Join(null, 0, body, filled, filled), reader.Length);
+                    }
+
+                    return body;
                 }
 
-                int read;
-                try
+                // Unknown length: full pieces, then the last one, joined when the body ends.
+                byte[][] pieces = new byte[8][];
+                int count = 0;
+                int total = 0;
+                byte[] piece = new byte[FirstPiece];
+                while (true)
                 {
-                    read = ReadBody(body, filled, body.Length - filled);
-                }
-                catch (IncompleteReadException e)
-                {
-                    throw new IncompleteReadException(Copy(body, filled), e.Expected);
-                }
+                    int want = piece.Length;
+                    if (limit - total < want)
+                    {
+                        // Never read more than one byte past the limit.
+                        want = limit - total + 1;
+                    }
 
-                if (read == 0)
-                {
-                    break;
-                }
+                    int filled = Fill(piece, 0, want, pieces, count, total);
+                    total += filled;
+                    if (total > limit)
+                    {
+                        throw new ResponseTooLargeException(Join(pieces, count, piece, filled, total), limit);
+                    }
 
-                filled += read;
+                    if (filled < want)
+                    {
+                        return Join(pieces, count, piece, filled, total);
+                    }
+
+                    if (count == pieces.Length)
+                    {
+                        byte[][] more = new byte[count * 2][];
+                        Array.Copy(pieces, more, count);
+                        pieces = more;
+                    }
+
+                    pieces[count++] = piece;
+                    piece = new byte[total < MaxPiece ? total : MaxPiece];
+                }
             }
-
-            if (_length > 0)
+            catch (Exception)
             {
-                long expected = _length;
-                throw new IncompleteReadException(Copy(body, filled), expected);
+                // Whatever stopped the read (the limit, a short body, no memory): the socket may
+                // hold the rest of the body, so it is never reused.
+                reader.Finish(false);
+                throw;
             }
-
-            return filled == body.Length ? body : Copy(body, filled);
         }
 
         /// <summary>
@@ -179,39 +220,20 @@ namespace HttpNano
                 throw new ArgumentOutOfRangeException("amount");
             }
 
-            if (_reader == null || amount == 0)
+            if (IsClosed || amount == 0)
             {
                 return Empty;
             }
 
-            if (_length >= 0 && amount > _length)
+            long length = _reader.Length;
+            if (length >= 0 && amount > length)
             {
-                amount = (int)_length;
+                amount = (int)length;
             }
 
             byte[] chunk = new byte[amount];
-            int filled = 0;
-            while (filled < amount)
-            {
-                int read;
-                try
-                {
-                    read = ReadBody(chunk, filled, amount - filled);
-                }
-                catch (IncompleteReadException e)
-                {
-                    throw new IncompleteReadException(Copy(chunk, filled), e.Expected);
-                }
-
-                if (read == 0)
-                {
-                    break;
-                }
-
-                filled += read;
-            }
-
-            return filled == amount ? chunk : Copy(chunk, filled);
+            int filled = Fill(chunk, 0, amount, null, 0, 0);
+            return filled == amount ? chunk : Join(null, 0, chunk, filled, filled);
         }
 
         /// <summary>
@@ -234,7 +256,7 @@ namespace HttpNano
                 throw new ArgumentOutOfRangeException("count");
             }
 
-            if (_reader == null || count == 0)
+            if (IsClosed || count == 0)
             {
                 return 0;
             }
@@ -248,13 +270,10 @@ namespace HttpNano
         /// </summary>
         public void Close()
         {
-            if (_reader == null)
+            if (!IsClosed)
             {
-                return;
+                _reader.Finish(false);
             }
-
-            _reader = null;
-            Release(false);
         }
 
         /// <summary>Same as <see cref="Close"/>.</summary>
@@ -264,35 +283,18 @@ namespace HttpNano
         }
 
         /// <summary>
-        /// Reads the head from <paramref name="reader"/>. Whether the response owns the socket is
-        /// decided by the connection after this returns, through <see cref="TakeTransport"/>.
+        /// Reads the head from <paramref name="reader"/>, which owns the response from now on;
+        /// a response without a body is finished at once.
         /// </summary>
-        internal void Begin(HttpConnection connection, ResponseReader reader, bool requestWasHead)
+        internal void Begin(ResponseReader reader, bool requestWasHead)
         {
-            _connection = connection;
             _reader = reader;
-            _transport = null;
             _reason = null;
             _headers = null;
             _head = reader.ReadHead(requestWasHead);
-            Version = _head.Version;
-            Status = _head.Status;
-            WillClose = reader.WillClose;
-            _length = reader.Length;
-            if (reader.Framing == BodyFraming.None)
+            if (reader.IsClosed)
             {
-                _length = 0;
-                _reader = null;
-            }
-        }
-
-        /// <summary>Gives the response the socket (a closing response owns it, as in CPython).</summary>
-        internal void TakeTransport(ITransport transport)
-        {
-            _transport = transport;
-            if (_reader == null)
-            {
-                Release(true);
+                reader.Finish(true);
             }
         }
 
@@ -303,63 +305,57 @@ namespace HttpNano
 
         private int ReadBody(byte[] buffer, int offset, int count)
         {
-            if (_reader == null)
+            ResponseReader reader = _reader;
+            int read = reader.ReadBody(buffer, offset, count);
+            if (read == 0 && reader.EndedEarly && reader.Framing == BodyFraming.Chunked)
             {
-                return 0;
-            }
-
-            int read;
-            try
-            {
-                read = _reader.ReadBody(buffer, offset, count);
-            }
-            catch
-            {
-                _reader = null;
-                Release(false);
-                throw;
-            }
-
-            if (read == 0)
-            {
-                bool endedEarly = _reader.EndedEarly;
-                bool chunked = _reader.Framing == BodyFraming.Chunked;
-                _reader = null;
-                Release(!endedEarly);
-                if (endedEarly && chunked)
-                {
-                    // As CPython: a chunked body cut short is an error for every kind of read.
-                    throw new IncompleteReadException(Empty, -1);
-                }
-
-                return 0;
-            }
-
-            if (_length > 0)
-            {
-                _length -= read;
-                if (_length == 0)
-                {
-                    _reader = null;
-                    Release(true);
-                }
+                // As CPython: a chunked body cut short is an error for every kind of read.
+                throw new IncompleteReadException(Empty, -1);
             }
 
             return read;
         }
 
-        // The body is over (completely or not): hand the connection back or close the socket.
-        private void Release(bool complete)
+        // Reads into array[from, to) until it is full or the body ends; returns the new fill.
+        // Invalid framing is raised with every byte read so far: the earlier pieces of Read() too.
+        private int Fill(byte[] array, int from, int to, byte[][] pieces, int count, int total)
         {
-            if (_transport != null)
+            while (from < to)
             {
-                _transport.Close();
-                _transport = null;
+                int read;
+                try
+                {
+                    read = ReadBody(array, from, to - from);
+                }
+                catch (IncompleteReadException e)
+                {
+                    throw new IncompleteReadException(Join(pieces, count, array, from, total + from), e.Expected);
+                }
+
+                if (read == 0)
+                {
+                    break;
+                }
+
+                from += read;
             }
-            else if (_connection != null)
+
+            return from;
+        }
+
+        // The pieces, then `filled` bytes of `last`, in one array of `total` bytes.
+        private static byte[] Join(byte[][] pieces, int count, byte[] last, int filled, int total)
+        {
+            byte[] all = new byte[total];
+            int at = 0;
+            for (int i = 0; i < count; i++)
             {
-                _connection.OnResponseDone(complete && !WillClose);
+                Array.Copy(pieces[i], 0, all, at, pieces[i].Length);
+                at += pieces[i].Length;
             }
+
+            Array.Copy(last, 0, all, at, filled);
+            return all;
         }
 
         private void RequireHead()
@@ -368,20 +364,6 @@ namespace HttpNano
             {
                 throw new ResponseNotReadyException();
             }
-        }
-
-        private static byte[] Grow(byte[] array, int filled)
-        {
-            byte[] larger = new byte[array.Length * 2];
-            Array.Copy(array, larger, filled);
-            return larger;
-        }
-
-        private static byte[] Copy(byte[] array, int count)
-        {
-            byte[] copy = new byte[count];
-            Array.Copy(array, copy, count);
-            return copy;
         }
     }
 }

@@ -3,56 +3,114 @@ using System;
 namespace HttpNano
 {
     /// <summary>
-    /// Pulls a response from an <see cref="ITransport"/> through one receive buffer allocated
-    /// once, and drives the sans-IO core: <see cref="ResponseHeadParser"/> for the head,
-    /// <see cref="FramingRules"/> to pick the body framing, <see cref="ChunkedDecoder"/> for
-    /// chunked bodies.
+    /// Owns everything about the response in flight on one connection (h11's rule: one owner
+    /// per fact): the receive buffer, the head (through <see cref="ResponseHeadParser"/>), the
+    /// body framing decided by RFC 9112 section 6.3, the chunked decoding state, the
+    /// whole-response deadline and the one place where a finished body hands its socket back or
+    /// closes it (<see cref="Finish"/>). <see cref="HttpResponse"/> is a view over it.
     /// <code>
     ///  receive buffer: [ head (&lt;= MaxHeaderBytes) | body / framing bytes (read window) ]
-    ///                  0                      BodyStart                          capacity
+    ///                  0                      _bodyStart                         capacity
     ///
-    ///  Idle --ReadHead--> (1xx skipped) --> Body --ReadBody...0--> Idle (next ReadHead)
-    ///   any protocol or transport error --> Failed (sticky until Attach)
+    ///  Done --ReadHead--> Length | UntilClose | SizeStart (chunked) | Done (no body)
+    ///  Length --remaining 0--> Done             UntilClose --end of stream--> Done
+    ///  SizeStart -hex-> Size -hex-> Size
+    ///                   Size -SP/HT-> SizeSpace ; Size/SizeSpace -';'-> Extension (ignored)
+    ///                   Size/SizeSpace/Extension -CR-> SizeLf -LF-> (line end)
+    ///                   Size/SizeSpace/Extension -LF-> (line end)
+    ///  (line end) size &gt; 0 -> Data -(size bytes moved)-> DataCr -CR-> DataLf -LF-> SizeStart
+    ///                                                     DataCr -LF-> SizeStart
+    ///  (line end) size = 0 -> TrailerStart -other-> Trailer -LF-> TrailerStart
+    ///                         TrailerStart -CR-> TrailerLf -LF-> Done
+    ///                         TrailerStart -LF-> Done
+    ///  any error: _error set (sticky until Attach), the socket closed, Done
     /// </code>
     /// Each head is parsed at the start of the buffer, so its ranges stay valid while its body
-    /// is read behind it. Body bytes already buffered are copied out; when nothing is buffered
-    /// and the framing says how many body bytes follow (the rest of a Content-Length, the rest
-    /// of a chunk, or a close-delimited body), the transport receives straight into the
-    /// caller's buffer. When the rest of a chunk fits the caller's buffer, that receive goes on
-    /// into the read window (a scatter receive, where the transport has one), so the framing
-    /// after the chunk needs no receive of its own; the caller's buffer is
-    /// never written past the bytes returned. A call returns the data of as many chunks as are
-    /// buffered. Bytes after the message stay buffered and become the start of the next
-    /// head, so a kept-alive connection stays in sync. Nothing is allocated per message.
-    /// The reader owns neither the transport nor the caller's buffers.
+    /// is read behind it. Chunk framing is decoded in place and chunk data is never copied
+    /// inside the buffer: it is copied out once, or received straight into the caller's buffer.
+    /// Receives: a read that the rest of the body (or of the chunk) fills completely goes
+    /// straight into the caller's buffer; a smaller one refills the read window behind the head
+    /// (several kilobytes: one receive serves many small reads and brings the framing after a
+    /// chunk with it); a Content-Length body is never received past its end. Bytes after the
+    /// message stay buffered and become the start of the next head, so a kept-alive connection
+    /// stays in sync. Nothing is allocated per message. Limits are copied when a response
+    /// starts, so editing the caller's <see cref="HttpLimits"/> does not change it in flight.
     /// </summary>
     internal sealed class ResponseReader
     {
         /// <summary>Default bytes of body window behind the head area.</summary>
         public const int DefaultReadWindow = 1024;
 
+        internal const string DeadlinePassed = "response deadline passed";
+
+        // _applied when the socket still has the connection's own receive timeout.
+        private const int NotCut = int.MinValue;
+
+        private const string ContentLength = "Content-Length";
+        private const string TransferEncoding = "Transfer-Encoding";
+        private const string Connection = "Connection";
+        private const string KeepAliveToken = "keep-alive";
+
+        // Array.IndexOf takes an object: boxed once, so a scan allocates nothing.
+        private static readonly object CrBox = Ascii.Cr;
+        private static readonly object LfBox = Ascii.Lf;
+
         private readonly HttpLimits _limits;
         private readonly byte[] _buffer;
         private readonly ResponseHeadParser _parser;
-        private readonly FramingRules _rules;
-        private readonly ChunkedDecoder _chunks;
         private ITransport _transport;
+        private HttpConnection _connection;
         private Exception _error;
         private int _pos;
         private int _end;
         private int _bodyStart;
+        private State _state;
         private BodyFraming _framing;
         private long _remaining;
         private bool _willClose;
-        private bool _bodyDone = true;
         private bool _endedEarly;
         private bool _finalHeadPending;
         private bool _closeAfterResponse;
 
+        // Chunked decoding.
+        private long _size;
+        private long _chunkLeft;
+        private int _lineLength;
+        private int _trailerBytes;
+        private int _trailerCount;
+
+        // Limits of the response in flight.
+        private int _maxLineLength;
+        private int _maxHeaderCount;
+        private int _maxTrailerBytes;
+        internal int MaxReadBytes;
+
+        // Whole-response deadline (0: none) and the receive timeout last set on the socket.
+        private int _timeout;
+        private long _deadline;
+        private int _applied = NotCut;
+
+        private enum State
+        {
+            Done,
+            Length,
+            UntilClose,
+            SizeStart,
+            Size,
+            SizeSpace,
+            Extension,
+            SizeLf,
+            Data,
+            DataCr,
+            DataLf,
+            TrailerStart,
+            Trailer,
+            TrailerLf
+        }
+
         /// <summary>
         /// Allocates the receive buffer (<see cref="HttpLimits.MaxHeaderBytes"/> plus
-        /// <paramref name="readWindow"/> bytes) and the parsers. <paramref name="limits"/> is
-        /// read as it is now and while reading; changing its counts later must not grow them.
+        /// <paramref name="readWindow"/> bytes) and the head parser.
         /// </summary>
         public ResponseReader(HttpLimits limits, int readWindow)
         {
@@ -64,14 +122,6 @@ namespace HttpNano
             _limits = limits;
             _buffer = new byte[limits.MaxHeaderBytes + readWindow];
             _parser = new ResponseHeadParser(limits);
-            _rules = new FramingRules();
-            _chunks = new ChunkedDecoder(limits);
-        }
-
-        /// <summary>The head read by the last <see cref="ReadHead"/>; valid until the next one.</summary>
-        public ResponseHead Head
-        {
-            get { return _parser.Head; }
         }
 
         /// <summary>How the current body ends.</summary>
@@ -89,22 +139,21 @@ namespace HttpNano
             get { return _remaining; }
         }
 
-        /// <summary>Whether the connection must be closed after this response (also after any error).</summary>
+        /// <summary>Whether the connection is closed after this response (also after any error).</summary>
         public bool WillClose
         {
-            get { return _willClose || _error != null; }
+            get { return _willClose; }
         }
 
-        /// <summary>Whether the body has ended (normally or early): <see cref="ReadBody"/> returns 0.</summary>
-        public bool BodyDone
+        /// <summary>Whether the body has ended (normally, early or by an error): <see cref="ReadBody"/> returns 0 or throws.</summary>
+        public bool IsClosed
         {
-            get { return _bodyDone; }
+            get { return _state == State.Done; }
         }
 
         /// <summary>
         /// Whether the server closed the connection before the body was complete (before the
-        /// Content-Length was reached, or inside the chunks). The connection raises
-        /// <see cref="IncompleteReadException"/> for a full read and returns what it has otherwise.
+        /// Content-Length was reached, or inside the chunks).
         /// </summary>
         public bool EndedEarly
         {
@@ -125,13 +174,42 @@ namespace HttpNano
             _pos = 0;
             _end = 0;
             _bodyStart = 0;
+            _state = State.Done;
             _framing = BodyFraming.None;
             _remaining = 0;
             _willClose = false;
-            _bodyDone = true;
             _endedEarly = false;
             _finalHeadPending = false;
             _closeAfterResponse = false;
+            _applied = NotCut;
+        }
+
+        /// <summary>
+        /// Prepares the next exchange of <paramref name="connection"/> on
+        /// <paramref name="transport"/> (attached afresh if it is another socket): each receive
+        /// waits at most <paramref name="timeout"/> ms, the whole response at most
+        /// <paramref name="responseTimeout"/> ms from now (-1: no limit).
+        /// </summary>
+        internal void Start(HttpConnection connection, ITransport transport, int timeout, int responseTimeout)
+        {
+            if (transport != _transport)
+            {
+                Attach(transport);
+            }
+
+            _connection = connection;
+            _timeout = timeout;
+            _deadline = 0;
+            if (responseTimeout >= 0)
+            {
+                _deadline = NowMilliseconds() + responseTimeout;
+            }
+            else if (_applied != NotCut)
+            {
+                // The last response's deadline cut the socket's timeout: restore it.
+                transport.SetReceiveTimeout(timeout);
+                _applied = NotCut;
+            }
         }
 
         /// <summary>
@@ -152,7 +230,7 @@ namespace HttpNano
                 throw new NotConnectedException();
             }
 
-            if (!_bodyDone)
+            if (_state != State.Done)
             {
                 throw new ResponseNotReadyException();
             }
@@ -170,19 +248,15 @@ namespace HttpNano
                 }
 
                 ResponseHead head = _parser.Head;
-                _rules.Decide(head, requestWasHead);
-                _framing = _rules.Framing;
-                _remaining = _rules.Length;
-                _willClose = _rules.WillClose || _closeAfterResponse;
-                _closeAfterResponse = false;
                 _endedEarly = false;
-                _bodyDone = _framing == BodyFraming.None || _remaining == 0;
-                _chunks.Reset();
+                Decide(head, requestWasHead);
+                _willClose |= _closeAfterResponse;
+                _closeAfterResponse = false;
                 return head;
             }
             catch (Exception e)
             {
-                _error = e;
+                Fail(e);
                 throw;
             }
         }
@@ -200,11 +274,6 @@ namespace HttpNano
                 throw _error;
             }
 
-            if (_transport == null)
-            {
-                throw new NotConnectedException();
-            }
-
             try
             {
                 if (SkipInterimResponses(true))
@@ -218,15 +287,160 @@ namespace HttpNano
             }
             catch (Exception e)
             {
-                _error = e;
+                Fail(e);
                 throw;
             }
         }
 
-        // Reads heads until a final one (true) or, when stopAtContinue, a "100 Continue" (false
-        // means a final head is parsed). Interim responses are capped.
+        /// <summary>
+        /// Decides, once per response, how its body is delimited and whether the connection can
+        /// be reused afterwards, by the precedence of RFC 9112 section 6.3:
+        /// a response to HEAD, or status 1xx, 204 or 304: no body; Transfer-Encoding whose final
+        /// coding is chunked: chunked (a Content-Length beside it, or HTTP/1.0, makes it
+        /// suspect: the connection is not reused), any other Transfer-Encoding: until close; a
+        /// valid Content-Length: that many bytes (an invalid one throws
+        /// <see cref="HttpException"/>); otherwise until close. Reuse follows CPython: HTTP/1.1
+        /// unless "Connection: close"; HTTP/1.0 only with "Connection: keep-alive", a Keep-Alive
+        /// field or "Proxy-Connection: keep-alive". Also copies the limits of this response.
+        /// </summary>
+        internal void Decide(ResponseHead head, bool requestWasHead)
+        {
+            int status = head.Status;
+            bool close = PeerWantsClose(head) || status == 101;
+            _framing = BodyFraming.UntilClose;
+            _remaining = -1;
+            _maxLineLength = _limits.MaxLineLength;
+            _maxHeaderCount = _limits.MaxHeaderCount;
+            _maxTrailerBytes = _limits.MaxTrailerBytes;
+            MaxReadBytes = _limits.MaxReadBytes;
+            if (requestWasHead || status < 200 || status == 204 || status == 304)
+            {
+                _framing = BodyFraming.None;
+                _remaining = 0;
+            }
+            else if (head.IndexOf(TransferEncoding, 0) >= 0)
+            {
+                if (FinalCodingIsChunked(head))
+                {
+                    _framing = BodyFraming.Chunked;
+                    close |= head.Version == 10 || head.IndexOf(ContentLength, 0) >= 0;
+                    _size = 0;
+                    _lineLength = 0;
+                    _trailerBytes = 0;
+                    _trailerCount = 0;
+                }
+                else
+                {
+                    close = true;
+                }
+            }
+            else if (head.IndexOf(ContentLength, 0) >= 0)
+            {
+                _framing = BodyFraming.ContentLength;
+                _remaining = ParseContentLength(head);
+            }
+            else
+            {
+                close = true;
+            }
+
+            _willClose = close;
+            _state = _framing == BodyFraming.ContentLength ? (_remaining == 0 ? State.Done : State.Length)
+                : _framing == BodyFraming.Chunked ? State.SizeStart
+                : _framing == BodyFraming.UntilClose ? State.UntilClose
+                : State.Done;
+        }
+
+        /// <summary>
+        /// Reads up to <paramref name="count"/> body bytes into <paramref name="buffer"/>.
+        /// Returns 0 only when the body has ended (or <paramref name="count"/> is 0); check
+        /// <see cref="EndedEarly"/> then. Invalid chunked framing raises
+        /// <see cref="IncompleteReadException"/> with no data (the caller adds what it has
+        /// read), after the data before it has been returned. The end of the body, or any
+        /// error, goes through <see cref="Finish"/>.
+        /// </summary>
+        public int ReadBody(byte[] buffer, int offset, int count)
+        {
+            if (_error != null)
+            {
+                Finish(false);
+                throw _error;
+            }
+
+            if (count <= 0 || _state == State.Done)
+            {
+                return 0;
+            }
+
+            try
+            {
+                State state = _state;
+                if (state == State.Length)
+                {
+                    return ReadContentLength(buffer, offset, count);
+                }
+
+                if (state == State.UntilClose)
+                {
+                    int read = ReadRaw(buffer, offset, count, int.MaxValue);
+                    if (read == 0)
+                    {
+                        Finish(true);
+                    }
+
+                    return read;
+                }
+
+                return ReadChunked(buffer, offset, count);
+            }
+            catch (Exception e)
+            {
+                Fail(e);
+                throw;
+            }
+        }
+
+        /// <summary>
+        /// The one end of every body: the socket stays with the connection for the next request
+        /// when the body is <paramref name="complete"/> and the response allows reuse; otherwise
+        /// (a closing response, a body cut short or abandoned, an error) it is closed here.
+        /// </summary>
+        internal void Finish(bool complete)
+        {
+            _state = State.Done;
+            if (complete && !_willClose)
+            {
+                return;
+            }
+
+            _willClose = true;
+            ITransport transport = _transport;
+            if (transport != null)
+            {
+                transport.Close();
+                if (_connection != null)
+                {
+                    _connection.Forget(transport);
+                }
+            }
+        }
+
+        private void Fail(Exception e)
+        {
+            _error = e;
+            Finish(false);
+        }
+
+        // Reads heads until a final one (false) or, when stopAtContinue, a "100 Continue"
+        // (true). Interim responses are capped.
         private bool SkipInterimResponses(bool stopAtContinue)
         {
+            if (_transport == null)
+            {
+                throw new NotConnectedException();
+            }
+
+            int maxInterim = _limits.MaxInterimResponses;
             int interim = 0;
             while (ReadOneHead())
             {
@@ -235,7 +449,7 @@ namespace HttpNano
                     return true;
                 }
 
-                if (++interim > _limits.MaxInterimResponses)
+                if (++interim > maxInterim)
                 {
                     throw new HttpException("too many interim responses");
                 }
@@ -244,47 +458,17 @@ namespace HttpNano
             return false;
         }
 
-        /// <summary>
-        /// Reads up to <paramref name="count"/> body bytes into <paramref name="buffer"/>.
-        /// Returns 0 only when the body has ended (or <paramref name="count"/> is 0); check
-        /// <see cref="EndedEarly"/> then. Invalid chunked framing raises
-        /// <see cref="IncompleteReadException"/> with no data: the caller adds what it has read.
-        /// </summary>
-        public int ReadBody(byte[] buffer, int offset, int count)
-        {
-            if (_error != null)
-            {
-                throw _error;
-            }
-
-            if (count <= 0 || _bodyDone)
-            {
-                return 0;
-            }
-
-            try
-            {
-                switch (_framing)
-                {
-                    case BodyFraming.ContentLength:
-                        return ReadContentLength(buffer, offset, count);
-                    case BodyFraming.Chunked:
-                        return ReadChunked(buffer, offset, count);
-                    default:
-                        return ReadUntilClose(buffer, offset, count);
-                }
-            }
-            catch (Exception e)
-            {
-                _error = e;
-                throw;
-            }
-        }
-
         // Parses one head at the start of the buffer; true if it was an interim response to skip.
         private bool ReadOneHead()
         {
-            MoveUnreadToStart();
+            int unread = _end - _pos;
+            if (unread > 0 && _pos > 0)
+            {
+                Array.Copy(_buffer, _pos, _buffer, 0, unread);
+            }
+
+            _pos = 0;
+            _end = unread;
             _parser.Reset(_buffer, 0);
             while (true)
             {
@@ -296,7 +480,7 @@ namespace HttpNano
                         throw new HttpException("header section too large");
                     }
 
-                    int received = _transport.Receive(_buffer, _end, _buffer.Length - _end);
+                    int received = Receive(_buffer, _end, _buffer.Length - _end);
                     if (received <= 0)
                     {
                         throw _parser.EndOfStreamError();
@@ -317,64 +501,152 @@ namespace HttpNano
 
         private int ReadContentLength(byte[] buffer, int offset, int count)
         {
-            int read = ReadRaw(buffer, offset, count < _remaining ? count : (int)_remaining);
+            long remaining = _remaining;
+            int read = ReadRaw(buffer, offset, count < remaining ? count : (int)remaining, remaining < int.MaxValue ? (int)remaining : int.MaxValue);
             if (read == 0)
             {
                 return EndEarly();
             }
 
-            _remaining -= read;
-            _bodyDone = _remaining == 0;
+            _remaining = remaining - read;
+            if (remaining == read)
+            {
+                Finish(true);
+            }
+
             return read;
         }
 
-        private int ReadUntilClose(byte[] buffer, int offset, int count)
+        // Buffered bytes first. With none buffered, a read that takes all of the next `known`
+        // bytes of the body, or at least a window's worth, is received straight into the
+        // caller's buffer; a smaller one refills the window (never past `known` bytes) first.
+        private int ReadRaw(byte[] buffer, int offset, int count, int known)
         {
-            int read = ReadRaw(buffer, offset, count);
-            _bodyDone = read == 0;
-            return read;
+            if (_pos == _end)
+            {
+                int window = _buffer.Length - _bodyStart;
+                if (count >= known || count >= window)
+                {
+                    return Receive(buffer, offset, count);
+                }
+
+                if (!Fill(known < window ? known : window))
+                {
+                    return 0;
+                }
+            }
+
+            int copied = _end - _pos;
+            if (copied > count)
+            {
+                copied = count;
+            }
+
+            Array.Copy(_buffer, _pos, buffer, offset, copied);
+            _pos += copied;
+            return copied;
         }
 
         // Fills the caller's buffer with as much chunk data as is at hand: buffered data of one
-        // or more chunks (the framing between them consumed on the way), else one receive. It
-        // waits for bytes only while it has none to return.
+        // or more chunks (the framing between them decoded on the way), else one receive. It
+        // waits for bytes only while it has none to return. Framing already buffered after the
+        // data is decoded too, so the body can end without another call.
         private int ReadChunked(byte[] buffer, int offset, int count)
         {
             int total = 0;
             while (true)
             {
-                long data = _chunks.DataRemaining;
-                if (data > 0)
+                if (_state == State.Data)
                 {
-                    int moved;
-                    if (_pos < _end)
+                    long left = _chunkLeft;
+                    int buffered = _end - _pos;
+                    if (buffered > 0)
                     {
-                        int want = count - total;
-                        moved = want < data ? want : (int)data;
-                        if (_end - _pos < moved)
+                        int moved = count - total;
+                        if (moved > left)
                         {
-                            moved = _end - _pos;
+                            moved = (int)left;
+                        }
+
+                        if (moved > buffered)
+                        {
+                            moved = buffered;
                         }
 
                         Array.Copy(_buffer, _pos, buffer, offset + total, moved);
                         _pos += moved;
+                        total += moved;
+                        left -= moved;
+                        _chunkLeft = left;
+                        if (left > 0)
+                        {
+                            if (total == count)
+                            {
+                                return total;
+                            }
+
+                            continue;
+                        }
+
+                        _state = State.DataCr;
                     }
                     else if (total > 0)
                     {
                         return total;
                     }
-                    else
+                    else if (left >= count || count >= _buffer.Length - _bodyStart)
                     {
-                        moved = ReceiveChunkData(buffer, offset, count, data);
-                        if (moved <= 0)
+                        // A large read: the chunk's data straight into the caller's buffer.
+                        int received = Receive(buffer, offset, left < count ? (int)left : count);
+                        if (received <= 0)
                         {
                             return EndEarly();
                         }
+
+                        _chunkLeft = left - received;
+                        if (_chunkLeft == 0)
+                        {
+                            _state = State.DataCr;
+                        }
+
+                        return received;
+                    }
+                    else
+                    {
+                        if (!Fill(_buffer.Length - _bodyStart))
+                        {
+                            return EndEarly();
+                        }
+
+                        continue;
+                    }
+                }
+
+                if (_pos < _end)
+                {
+                    DecodeFraming();
+                }
+
+                if (_error != null)
+                {
+                    if (total > 0)
+                    {
+                        // Return the data first; the next call raises the error.
+                        return total;
                     }
 
-                    total += moved;
-                    _chunks.DataConsumed(moved);
-                    if (!DecodeBufferedFraming() || total == count || _chunks.DataRemaining == 0)
+                    throw _error;
+                }
+
+                if (_state == State.Done)
+                {
+                    Finish(true);
+                    return total;
+                }
+
+                if (_state == State.Data)
+                {
+                    if (total == count)
                     {
                         return total;
                     }
@@ -382,108 +654,360 @@ namespace HttpNano
                     continue;
                 }
 
-                if (_chunks.IsDone)
+                if (total > 0)
                 {
-                    _bodyDone = true;
                     return total;
                 }
 
-                if (_pos == _end)
+                if (!Fill(_buffer.Length - _bodyStart))
                 {
-                    if (total > 0)
+                    if (!EndOfStreamIsComplete())
                     {
-                        return total;
+                        return EndEarly();
                     }
 
-                    if (!Fill())
+                    // As CPython: the last chunk came, only (part of) the trailers is missing.
+                    _willClose = true;
+                    Finish(true);
+                    return 0;
+                }
+            }
+        }
+
+        // Consumes framing at _pos until chunk data begins (Data), the body ends (Done) or the
+        // buffered bytes run out. Invalid framing is not thrown but kept in _error, so a call
+        // holding data returns it first. Each byte of a line counts against the line limit.
+        private void DecodeFraming()
+        {
+            byte[] b = _buffer;
+            int i = _pos;
+            int end = _end;
+            if (_state == State.DataCr && end - i >= 2 && b[i] == Ascii.Cr && b[i + 1] == Ascii.Lf)
+            {
+                // The usual CRLF after chunk data, buffered whole: no byte-by-byte states.
+                i += 2;
+                StartSizeLine();
+            }
+
+            while (i < end && _error == null && _state != State.Data && _state != State.Done)
+            {
+                State state = _state;
+                if (state == State.SizeStart || state == State.Size)
+                {
+                    long size = _size;
+                    int start = i;
+                    while (i < end)
                     {
-                        if (!_chunks.EndOfStreamIsComplete)
+                        int c = b[i];
+                        int digit = c - '0';
+                        if ((uint)digit > 9)
                         {
-                            return EndEarly();
+                            digit = (c | 0x20) - 'a';
+                            if ((uint)digit > 5)
+                            {
+                                break;
+                            }
+
+                            digit += 10;
                         }
 
-                        _bodyDone = true;
-                        _willClose = true;
-                        return 0;
+                        if (size > (long.MaxValue >> 4))
+                        {
+                            Invalid();
+                            break;
+                        }
+
+                        size = (size << 4) | (uint)digit;
+                        i++;
+                    }
+
+                    _size = size;
+                    if (_error != null || !CountLine(i - start, LineTooLongException.ChunkSizeLine))
+                    {
+                        break;
+                    }
+
+                    if (i > start)
+                    {
+                        state = State.Size;
+                        _state = state;
+                        if (end - i >= 2 && b[i] == Ascii.Cr && b[i + 1] == Ascii.Lf)
+                        {
+                            // The usual "hex CRLF" line, buffered whole.
+                            i += 2;
+                            if (CountLine(2, LineTooLongException.ChunkSizeLine))
+                            {
+                                EndSizeLine();
+                            }
+
+                            continue;
+                        }
+                    }
+
+                    if (i == end)
+                    {
+                        break;
+                    }
+
+                    if (state == State.SizeStart)
+                    {
+                        // Counted first: a long line fails as too long before as invalid.
+                        if (CountLine(1, LineTooLongException.ChunkSizeLine))
+                        {
+                            Invalid();
+                        }
+
+                        break;
                     }
                 }
+                else if (state == State.Extension)
+                {
+                    int count = end - i;
+                    int stop = Array.IndexOf(b, CrBox, i, count);
+                    int lf = Array.IndexOf(b, LfBox, i, stop < 0 ? count : stop - i);
+                    if (lf >= 0)
+                    {
+                        stop = lf;
+                    }
 
-                _pos += _chunks.Decode(_buffer, _pos, _end - _pos);
+                    int next = stop < 0 ? end : stop + 1;
+                    if (!CountLine(next - i, LineTooLongException.ChunkSizeLine))
+                    {
+                        break;
+                    }
+
+                    i = next;
+                    if (stop >= 0)
+                    {
+                        if (b[stop] == Ascii.Cr)
+                        {
+                            _state = State.SizeLf;
+                        }
+                        else
+                        {
+                            EndSizeLine();
+                        }
+                    }
+
+                    continue;
+                }
+                else if (state == State.Trailer)
+                {
+                    int lf = Array.IndexOf(b, LfBox, i, end - i);
+                    int next = lf < 0 ? end : lf + 1;
+                    if (!CountTrailer(next - i))
+                    {
+                        break;
+                    }
+
+                    i = next;
+                    if (lf >= 0)
+                    {
+                        _lineLength = 0;
+                        _state = State.TrailerStart;
+                    }
+
+                    continue;
+                }
+
+                byte one = b[i++];
+                switch (state)
+                {
+                    case State.Size:
+                    case State.SizeSpace:
+                        if (!CountLine(1, LineTooLongException.ChunkSizeLine))
+                        {
+                            break;
+                        }
+
+                        if (one == Ascii.Cr)
+                        {
+                            _state = State.SizeLf;
+                        }
+                        else if (one == Ascii.Lf)
+                        {
+                            EndSizeLine();
+                        }
+                        else if (one == ';')
+                        {
+                            _state = State.Extension;
+                        }
+                        else if (Ascii.IsWhitespace(one))
+                        {
+                            _state = State.SizeSpace;
+                        }
+                        else
+                        {
+                            Invalid();
+                        }
+
+                        break;
+
+                    case State.SizeLf:
+                        if (CountLine(1, LineTooLongException.ChunkSizeLine))
+                        {
+                            if (one == Ascii.Lf)
+                            {
+                                EndSizeLine();
+                            }
+                            else
+                            {
+                                Invalid();
+                            }
+                        }
+
+                        break;
+
+                    case State.DataCr:
+                        if (one == Ascii.Cr)
+                        {
+                            _state = State.DataLf;
+                        }
+                        else if (one == Ascii.Lf)
+                        {
+                            StartSizeLine();
+                        }
+                        else
+                        {
+                            Invalid();
+                        }
+
+                        break;
+
+                    case State.DataLf:
+                        if (one == Ascii.Lf)
+                        {
+                            StartSizeLine();
+                        }
+                        else
+                        {
+                            Invalid();
+                        }
+
+                        break;
+
+                    case State.TrailerStart:
+                        if (!CountTrailer(1))
+                        {
+                            break;
+                        }
+
+                        if (one == Ascii.Lf)
+                        {
+                            _state = State.Done;
+                        }
+                        else if (one == Ascii.Cr)
+                        {
+                            _state = State.TrailerLf;
+                        }
+                        else if (++_trailerCount > _maxHeaderCount)
+                        {
+                            _error = new HttpException("too many trailers");
+                        }
+                        else
+                        {
+                            _state = State.Trailer;
+                        }
+
+                        break;
+
+                    default: // TrailerLf
+                        if (CountTrailer(1))
+                        {
+                            if (one == Ascii.Lf)
+                            {
+                                _state = State.Done;
+                            }
+                            else
+                            {
+                                Invalid();
+                            }
+                        }
+
+                        break;
+                }
+            }
+
+            _pos = i;
+        }
+
+        private void EndSizeLine()
+        {
+            _lineLength = 0;
+            if (_size == 0)
+            {
+                _state = State.TrailerStart;
+            }
+            else
+            {
+                _chunkLeft = _size;
+                _state = State.Data;
             }
         }
 
-        // Nothing is buffered and data of a chunk follows: one receive straight into the caller's
-        // buffer, never past the chunk's end there. When the caller's buffer has room for the
-        // whole rest of the chunk, the same receive goes on into the read window (a scatter
-        // receive, where the transport has one), so the framing after the chunk, and what
-        // follows it, arrives without a receive of its own. Returns the data bytes in the
-        // caller's buffer (0 at end of stream); the rest is buffered as after Fill.
-        private int ReceiveChunkData(byte[] buffer, int offset, int count, long data)
+        private void StartSizeLine()
         {
-            int window = _buffer.Length - _bodyStart;
-            if (count < data || window <= 0)
-            {
-                return _transport.Receive(buffer, offset, count < data ? count : (int)data);
-            }
-
-            int chunk = (int)data;
-            _pos = _bodyStart;
-            _end = _bodyStart;
-            int received = _transport.Receive(buffer, offset, chunk);
-            if (received <= chunk)
-            {
-                return received;
-            }
-
-            _end += received - chunk;
-            return chunk;
+            _size = 0;
+            _lineLength = 0;
+            _state = State.SizeStart;
         }
 
-        // After a chunk's data, framing that has already arrived (often the last chunk and the
-        // empty trailer) is consumed now, so BodyDone turns true without another receive. A
-        // framing error is left in the (sticky) decoder for the next call, which raises it: this
-        // one returns data (false then).
-        private bool DecodeBufferedFraming()
+        // Adds `count` bytes to the line; false (and _error set) past MaxLineLength.
+        private bool CountLine(int count, string lineType)
         {
-            if (_chunks.DataRemaining > 0 || _pos == _end)
+            _lineLength += count;
+            if (_lineLength > _maxLineLength)
             {
-                return true;
-            }
-
-            try
-            {
-                _pos += _chunks.Decode(_buffer, _pos, _end - _pos);
-            }
-            catch (HttpException)
-            {
+                _error = new LineTooLongException(lineType);
                 return false;
             }
 
-            _bodyDone = _chunks.IsDone;
             return true;
         }
 
-        // Buffered bytes first; with none buffered, the transport writes straight into the caller's buffer.
-        private int ReadRaw(byte[] buffer, int offset, int count)
+        // Adds `count` trailer bytes to the line and the section; the limit a byte-by-byte
+        // count would reach first decides the error.
+        private bool CountTrailer(int count)
         {
-            int buffered = _end - _pos;
-            if (buffered == 0)
+            int lineRoom = _maxLineLength - _lineLength;
+            int sectionRoom = _maxTrailerBytes - _trailerBytes;
+            _lineLength += count;
+            _trailerBytes += count;
+            if (count > lineRoom && lineRoom <= sectionRoom)
             {
-                return _transport.Receive(buffer, offset, count);
+                _error = new LineTooLongException(LineTooLongException.TrailerLine);
+                return false;
             }
 
-            int copied = buffered < count ? buffered : count;
-            Array.Copy(_buffer, _pos, buffer, offset, copied);
-            _pos += copied;
-            return copied;
+            if (count > sectionRoom)
+            {
+                _error = new HttpException("trailer section too large");
+                return false;
+            }
+
+            return true;
         }
 
-        // Refills the body area behind the head; false at end of stream.
-        private bool Fill()
+        private void Invalid()
+        {
+            _error = new IncompleteReadException(new byte[0], -1);
+        }
+
+        // Whether an end of stream here still leaves a complete chunked body: the last chunk
+        // has been seen and only (part of) the trailers or their final CRLF is missing.
+        private bool EndOfStreamIsComplete()
+        {
+            State state = _state;
+            return state >= State.TrailerStart
+                || (state >= State.Size && state <= State.SizeLf && _size == 0);
+        }
+
+        // Refills the body area behind the head with at most `count` bytes; false at end of stream.
+        private bool Fill(int count)
         {
             _pos = _bodyStart;
             _end = _bodyStart;
-            int received = _transport.Receive(_buffer, _bodyStart, _buffer.Length - _bodyStart);
+            int received = Receive(_buffer, _bodyStart, count);
             if (received <= 0)
             {
                 return false;
@@ -493,24 +1017,156 @@ namespace HttpNano
             return true;
         }
 
+        // The one receive of the reader. With a deadline, each wait is cut to what is left of it.
+        private int Receive(byte[] buffer, int offset, int count)
+        {
+            if (_deadline == 0)
+            {
+                return _transport.Receive(buffer, offset, count);
+            }
+
+            long left = _deadline - NowMilliseconds();
+            if (left <= 0)
+            {
+                throw new TimeoutException(DeadlinePassed);
+            }
+
+            int wait = _timeout > 0 && _timeout < left ? _timeout : (int)left;
+            if (wait != _applied)
+            {
+                _transport.SetReceiveTimeout(wait);
+                _applied = wait;
+            }
+
+            try
+            {
+                return _transport.Receive(buffer, offset, count);
+            }
+            catch (TimeoutException)
+            {
+                if (_deadline - NowMilliseconds() <= 0)
+                {
+                    throw new TimeoutException(DeadlinePassed);
+                }
+
+                throw;
+            }
+        }
+
         private int EndEarly()
         {
             _endedEarly = true;
-            _bodyDone = true;
-            _willClose = true;
+            Finish(false);
             return 0;
         }
 
-        private void MoveUnreadToStart()
+        // Milliseconds for deadlines. The host has a monotonic tick count; the device's mscorlib
+        // has only the wall clock, which SNTP sets once at start-up (before any HTTPS request can
+        // succeed), so a deadline spanning that moment is the one case it can misjudge.
+        private static long NowMilliseconds()
         {
-            int unread = _end - _pos;
-            if (unread > 0 && _pos > 0)
+#if NANOFRAMEWORK_1_0
+            return DateTime.UtcNow.Ticks / TimeSpan.TicksPerMillisecond;
+#else
+            return Environment.TickCount64;
+#endif
+        }
+
+        private static bool PeerWantsClose(ResponseHead head)
+        {
+            if (head.Version == 11)
             {
-                Array.Copy(_buffer, _pos, _buffer, 0, unread);
+                return head.HasToken(Connection, "close");
             }
 
-            _pos = 0;
-            _end = unread;
+            return !(head.HasToken(Connection, KeepAliveToken)
+                || head.IndexOf("Keep-Alive", 0) >= 0
+                || head.HasToken("Proxy-Connection", KeepAliveToken));
+        }
+
+        // The last coding of the last Transfer-Encoding field, e.g. "gzip, chunked" -> chunked.
+        private static bool FinalCodingIsChunked(ResponseHead head)
+        {
+            int last = -1;
+            for (int i = head.IndexOf(TransferEncoding, 0); i >= 0; i = head.IndexOf(TransferEncoding, i + 1))
+            {
+                last = i;
+            }
+
+            byte[] b = head.Buffer;
+            int start = head.ValueOffset(last);
+            int end = start + head.ValueLength(last);
+            int codingStart = end;
+            while (codingStart > start && b[codingStart - 1] != ',')
+            {
+                codingStart--;
+            }
+
+            while (codingStart < end && Ascii.IsWhitespace(b[codingStart]))
+            {
+                codingStart++;
+            }
+
+            return Ascii.EqualsIgnoreCase(b, codingStart, end - codingStart, "chunked");
+        }
+
+        // Every element of every Content-Length field must be the same run of digits.
+        private static long ParseContentLength(ResponseHead head)
+        {
+            long length = -1;
+            byte[] b = head.Buffer;
+            for (int i = head.IndexOf(ContentLength, 0); i >= 0; i = head.IndexOf(ContentLength, i + 1))
+            {
+                int at = head.ValueOffset(i);
+                int end = at + head.ValueLength(i);
+                while (true)
+                {
+                    while (at < end && Ascii.IsWhitespace(b[at]))
+                    {
+                        at++;
+                    }
+
+                    long value = 0;
+                    int digits = 0;
+                    while (at < end && b[at] >= '0' && b[at] <= '9')
+                    {
+                        int digit = b[at] - '0';
+                        if (value > (long.MaxValue - digit) / 10)
+                        {
+                            throw InvalidContentLength();
+                        }
+
+                        value = value * 10 + digit;
+                        digits++;
+                        at++;
+                    }
+
+                    while (at < end && Ascii.IsWhitespace(b[at]))
+                    {
+                        at++;
+                    }
+
+                    if (digits == 0 || (length >= 0 && value != length) || (at < end && b[at] != ','))
+                    {
+                        throw InvalidContentLength();
+                    }
+
+                    length = value;
+                    if (at == end)
+                    {
+                        break;
+                    }
+
+                    at++; // the comma
+                }
+            }
+
+            return length;
+        }
+
+        private static HttpException InvalidContentLength()
+        {
+            return new HttpException("invalid Content-Length");
         }
     }
 }

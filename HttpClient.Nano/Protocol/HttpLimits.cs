@@ -5,8 +5,9 @@ namespace HttpNano
     /// <summary>
     /// Bounds that protect a small device from hostile or broken servers. Defaults are sized for
     /// an ESP32 without PSRAM; CPython's equivalents are noted for comparison. A response that
-    /// exceeds a limit fails with <see cref="LineTooLongException"/> or <see cref="HttpException"/>
-    /// and its connection is closed.
+    /// exceeds a limit fails with <see cref="LineTooLongException"/>, <see cref="ResponseTooLargeException"/>
+    /// or <see cref="HttpException"/> and its connection is closed. A response copies the limits
+    /// when it starts: changing them later affects the next response, not one in flight.
     /// </summary>
     public sealed class HttpLimits
     {
@@ -20,12 +21,15 @@ namespace HttpNano
         public const int DefaultMaxInterimResponses = 16;
         /// <summary>Default <see cref="MaxTrailerBytes"/>: 2048 bytes of chunked trailers.</summary>
         public const int DefaultMaxTrailerBytes = 2048;
+        /// <summary>Default <see cref="MaxReadBytes"/>: 65536 bytes (64 KiB) for a whole body read by <c>Read()</c>.</summary>
+        public const int DefaultMaxReadBytes = 64 * 1024;
 
         private int _maxLineLength = DefaultMaxLineLength;
         private int _maxHeaderCount = DefaultMaxHeaderCount;
         private int _maxHeaderBytes = DefaultMaxHeaderBytes;
         private int _maxInterimResponses = DefaultMaxInterimResponses;
         private int _maxTrailerBytes = DefaultMaxTrailerBytes;
+        private int _maxReadBytes = DefaultMaxReadBytes;
 
         /// <summary>
         /// Longest status, header, chunk-size or trailer line, in bytes, line end included.
@@ -65,6 +69,21 @@ namespace HttpNano
         {
             get { return _maxTrailerBytes; }
             set { _maxTrailerBytes = Positive(value); }
+        }
+
+        /// <summary>
+        /// Most bytes of body that <see cref="HttpResponse.Read()"/> buffers into one array. A
+        /// Content-Length above it is refused before anything is allocated; a chunked or
+        /// close-delimited body that grows past it is stopped. Both raise
+        /// <see cref="ResponseTooLargeException"/> (with the bytes read so far) and close the
+        /// connection. <see cref="HttpResponse.Read(int)"/> and <see cref="HttpResponse.ReadInto"/>
+        /// stream any size. Size it to what the heap can hold twice: an unknown-length body is
+        /// buffered in pieces and then joined.
+        /// </summary>
+        public int MaxReadBytes
+        {
+            get { return _maxReadBytes; }
+            set { _maxReadBytes = Positive(value); }
         }
 
         private static int Positive(int value)

@@ -100,7 +100,7 @@ namespace HttpNano.Fuzz
                         text.Append(Convert.ToHexString(block, 0, read));
                     }
 
-                    FuzzCheckException.Check(reader.BodyDone, "ReadBody returned 0 before the body was done");
+                    FuzzCheckException.Check(reader.IsClosed, "ReadBody returned 0 before the body was done");
                     FuzzCheckException.Check(!reader.EndedEarly || reader.WillClose, "body ended early on a reusable connection");
                     if (reader.Framing == BodyFraming.ContentLength && !reader.EndedEarly)
                     {
@@ -139,7 +139,7 @@ namespace HttpNano.Fuzz
             }
 
             text.Append(reader.Framing).Append(' ').Append(reader.Length).Append(" close=").Append(reader.WillClose)
-                .Append(" done=").Append(reader.BodyDone).Append("\n  ");
+                .Append(" done=").Append(reader.IsClosed).Append("\n  ");
         }
 
         // A failed reader refuses everything after, with the same error.

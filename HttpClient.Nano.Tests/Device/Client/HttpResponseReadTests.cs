@@ -73,8 +73,34 @@ namespace HttpNano.Tests
         [TestMethod]
         public void HugeContentLengthWithShortBodyDoesNotAllocateItsSize()
         {
+            // Above MaxReadBytes: refused before anything is allocated or read.
             HttpResponse response = Get("HTTP/1.1 200 OK\r\nContent-Length: 9223372036854775807\r\n\r\nabc", 0);
             Assert.AreEqual(9223372036854775807L, response.Length);
+            try
+            {
+                response.Read();
+                Assert.IsTrue(false, "expected ResponseTooLargeException");
+            }
+            catch (ResponseTooLargeException e)
+            {
+                Assert.AreEqual(0, e.Partial.Length);
+                Assert.AreEqual(HttpLimits.DefaultMaxReadBytes, e.Limit);
+            }
+
+            Assert.IsTrue(response.IsClosed);
+
+            // Streamed, the short body ends early with what arrived.
+            response = Get("HTTP/1.1 200 OK\r\nContent-Length: 9223372036854775807\r\n\r\nabc", 0);
+            Assert.AreEqual("abc", TestBytes.Text(response.Read(100)));
+            Assert.IsTrue(response.IsClosed);
+            Assert.AreEqual(9223372036854775804L, response.Length);
+        }
+
+        [DataRow(0)]
+        [DataRow(1)]
+        public void ShortKnownLengthBodyIsIncompleteReadWithThePartialBytes(int pieceSize)
+        {
+            HttpResponse response = Get("HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nabc", pieceSize);
             try
             {
                 response.Read();
@@ -83,8 +109,100 @@ namespace HttpNano.Tests
             catch (IncompleteReadException e)
             {
                 Assert.AreEqual("abc", TestBytes.Text(e.Partial));
-                Assert.AreEqual(9223372036854775804L, e.Expected);
+                Assert.AreEqual(7L, e.Expected);
             }
+        }
+
+        [DataRow(0, 0)]
+        [DataRow(0, 7)]
+        [DataRow(1, 0)]
+        [DataRow(1, 7)]
+        public void AnnouncedLengthAboveMaxReadBytesIsRefusedAndCloses(int chunked, int pieceSize)
+        {
+            string head = chunked == 1
+                ? "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
+                : "HTTP/1.1 200 OK\r\nContent-Length: 11\r\n\r\n";
+            string body = chunked == 1 ? "6\r\nhello \r\n5\r\nworld\r\n0\r\n\r\n" : "hello world";
+            string next = "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok";
+            ScriptedTransportFactory factory = new ScriptedTransportFactory(pieceSize, head + body + next, next);
+            HttpConnection connection = ScriptedTransportFactory.Connection(factory);
+            connection.Limits.MaxReadBytes = 8;
+            connection.Request("GET", "/");
+            HttpResponse response = connection.GetResponse();
+            try
+            {
+                response.Read();
+                Assert.IsTrue(false, "expected ResponseTooLargeException");
+            }
+            catch (ResponseTooLargeException e)
+            {
+                Assert.AreEqual(8, e.Limit);
+
+                // Announced: nothing read; streamed: stopped one byte past the limit.
+                Assert.AreEqual(chunked == 1 ? "hello wo" + "r" : "", TestBytes.Text(e.Partial));
+            }
+
+            Assert.IsTrue(response.IsClosed);
+            Assert.IsTrue(response.WillClose);
+            Assert.IsTrue(factory.Transport(0).IsClosed);
+
+            // The connection is not reused: the next request opens a new socket.
+            connection.Request("GET", "/");
+            Assert.AreEqual("ok", TestBytes.Text(connection.GetResponse().Read()));
+            Assert.AreEqual(2, factory.Opened);
+        }
+
+        [DataRow(0)]
+        [DataRow(1)]
+        public void BodyAtMaxReadBytesIsRead(int chunked)
+        {
+            string head = chunked == 1
+                ? "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
+                : "HTTP/1.1 200 OK\r\nContent-Length: 11\r\n\r\n";
+            string body = chunked == 1 ? "6\r\nhello \r\n5\r\nworld\r\n0\r\n\r\n" : "hello world";
+            ScriptedTransportFactory factory = new ScriptedTransportFactory(0, head + body);
+            HttpConnection connection = ScriptedTransportFactory.Connection(factory);
+            connection.Limits.MaxReadBytes = 11;
+            connection.Request("GET", "/");
+            Assert.AreEqual("hello world", TestBytes.Text(connection.GetResponse().Read()));
+        }
+
+        [TestMethod]
+        public void CloseDelimitedBodyPastMaxReadBytesIsStopped()
+        {
+            ScriptedTransportFactory factory = new ScriptedTransportFactory(3, "HTTP/1.1 200 OK\r\n\r\n" + new string('x', 600));
+            HttpConnection connection = ScriptedTransportFactory.Connection(factory);
+            connection.Limits.MaxReadBytes = 300;
+            connection.Request("GET", "/");
+            HttpResponse response = connection.GetResponse();
+            ResponseTooLargeException error = null;
+            try
+            {
+                response.Read();
+            }
+            catch (ResponseTooLargeException e)
+            {
+                error = e;
+            }
+
+            Assert.IsNotNull(error);
+            Assert.AreEqual(301, error.Partial.Length);
+            Assert.AreEqual(300, error.Limit);
+            Assert.IsTrue(factory.Transport(0).IsClosed);
+        }
+
+        [TestMethod]
+        public void LimitsChangedDuringAResponseApplyToTheNextOne()
+        {
+            string one = "HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nhello";
+            ScriptedTransportFactory factory = new ScriptedTransportFactory(0, one + one);
+            HttpConnection connection = ScriptedTransportFactory.Connection(factory);
+            connection.Request("GET", "/");
+            HttpResponse response = connection.GetResponse();
+            connection.Limits.MaxReadBytes = 4;
+            Assert.AreEqual("hello", TestBytes.Text(response.Read()));
+            connection.Request("GET", "/");
+            Assert.ThrowsException(typeof(ResponseTooLargeException), () => connection.GetResponse().Read());
         }
 
         [DataRow(0)]

@@ -135,7 +135,7 @@ namespace HttpNano.Tests
             reader.ReadHead(false);
             byte[] block = new byte[16];
             Assert.AreEqual(4, reader.ReadBody(block, 0, 16));
-            Assert.IsTrue(reader.BodyDone);
+            Assert.IsTrue(reader.IsClosed);
             ResponseHarness.AssertNextResponseFollows(reader);
         }
 
@@ -147,8 +147,23 @@ namespace HttpNano.Tests
             reader.ReadHead(false);
             transport.PieceSize = 3; // "6\r\n" arrives alone, so the data is not buffered
             byte[] mine = new byte[64];
-            Assert.AreEqual(3, reader.ReadBody(mine, 10, 54));
+
+            // A read the chunk fills completely goes straight into the caller's buffer.
+            Assert.AreEqual(3, reader.ReadBody(mine, 10, 5));
             Assert.IsTrue(transport.LastReceiveBuffer == mine);
+            Assert.AreEqual("abc", TestBytes.Text(mine, 10, 3));
+            Assert.AreEqual(3, reader.ReadBody(mine, 13, 3));
+            Assert.IsTrue(transport.LastReceiveBuffer == mine);
+            Assert.AreEqual("abcdef", TestBytes.Text(mine, 10, 6));
+            Assert.AreEqual("", ResponseHarness.ReadBody(reader, 64));
+
+            // A read larger than the rest of the chunk refills the window, so the framing after
+            // the chunk comes in the same receive; the caller's buffer gets only the data.
+            reader = ResponseHarness.Reader(ChunkedHead + "6\r\nabcdef\r\n0\r\n\r\n", ChunkedHead.Length, new HttpLimits(), out transport);
+            reader.ReadHead(false);
+            transport.PieceSize = 3;
+            Assert.AreEqual(3, reader.ReadBody(mine, 10, 54));
+            Assert.IsFalse(transport.LastReceiveBuffer == mine);
             Assert.AreEqual("abc", TestBytes.Text(mine, 10, 3));
             Assert.AreEqual("def", ResponseHarness.ReadBody(reader, 64));
         }
@@ -166,21 +181,15 @@ namespace HttpNano.Tests
                 mine[i] = 0xEE;
             }
 
-            // The first chunk's data arrives straight in the caller's buffer; both chunks end up
-            // there, and nothing beyond them is written.
-            int total = reader.ReadBody(mine, 10, 54);
-            Assert.IsTrue(transport.LastReceiveBuffer == mine);
-            int read;
-            while ((read = reader.ReadBody(mine, 10 + total, 54 - total)) > 0)
-            {
-                total += read;
-            }
-
-            Assert.AreEqual(9, total);
+            // One receive: the first chunk's data, the framing behind it, the second chunk and
+            // the next response, into the read window. The call returns both chunks and ends the
+            // body; nothing beyond them is written.
+            Assert.AreEqual(9, reader.ReadBody(mine, 10, 54));
+            Assert.AreEqual(2, transport.ReceiveCalls);
             Assert.AreEqual("abcdefghi", TestBytes.Text(mine, 10, 9));
             Assert.AreEqual(0xEE, (int)mine[9]);
             Assert.AreEqual(0xEE, (int)mine[19]);
-            Assert.IsTrue(reader.BodyDone);
+            Assert.IsTrue(reader.IsClosed);
             Assert.AreEqual(0, reader.ReadBody(mine, 0, 64));
             ResponseHarness.AssertNextResponseFollows(reader);
         }
@@ -205,6 +214,7 @@ namespace HttpNano.Tests
             }
 
             Assert.AreEqual(first + second, TestBytes.Text(block, 0, total));
+            Assert.AreEqual(3, transport.ReceiveCalls); // head, one receive for both chunks, the final framing
             ResponseHarness.AssertNextResponseFollows(reader);
         }
 
@@ -316,16 +326,15 @@ namespace HttpNano.Tests
         [TestMethod]
         public void DecoderStopsAtDataAndAtTheEnd()
         {
-            ChunkedDecoder decoder = new ChunkedDecoder(new HttpLimits());
-            decoder.Reset();
-            byte[] bytes = TestBytes.Of("3;x\r\nabc\r\n0\r\n\r\nNEXT");
-            Assert.AreEqual(5, decoder.Decode(bytes, 0, bytes.Length));
-            Assert.AreEqual(3L, decoder.DataRemaining);
-            Assert.AreEqual(0, decoder.Decode(bytes, 5, bytes.Length - 5));
-            decoder.DataConsumed(3);
-            Assert.AreEqual(7, decoder.Decode(bytes, 8, bytes.Length - 8));
-            Assert.IsTrue(decoder.IsDone);
-            Assert.AreEqual(0, decoder.Decode(bytes, 15, bytes.Length - 15));
+            // The framing is consumed exactly: "NEXT" after the trailers stays buffered.
+            ResponseReader reader = ResponseHarness.Reader(ChunkedHead + "3;x\r\nabc\r\n0\r\n\r\nNEXT", 0);
+            reader.ReadHead(false);
+            byte[] block = new byte[16];
+            Assert.AreEqual(3, reader.ReadBody(block, 0, 16));
+            Assert.AreEqual("abc", TestBytes.Text(block, 0, 3));
+            Assert.IsTrue(reader.IsClosed);
+            Assert.AreEqual(4, reader.Buffered);
+            Assert.AreEqual(0, reader.ReadBody(block, 0, 16));
         }
     }
 }

@@ -2,6 +2,7 @@ using nanoFramework.TestFramework;
 
 namespace HttpNano.Tests
 {
+    /// <summary>The framing and reuse decision of <see cref="ResponseReader.Decide"/> (RFC 9112 section 6.3).</summary>
     [TestClass]
     public class FramingRulesTests
     {
@@ -40,10 +41,11 @@ namespace HttpNano.Tests
         public void FramingFollowsRfc9112(string statusLine, string fields, bool requestWasHead, int framing, long length, bool willClose)
         {
             ResponseHead head = ResponseHarness.Head(statusLine + "\r\n" + (fields.Length > 0 ? fields + "\r\n" : "") + "\r\n");
-            FramingRules rules = new FramingRules();
+            ResponseReader rules = new ResponseReader(new HttpLimits(), 16);
             rules.Decide(head, requestWasHead);
             Assert.AreEqual(framing, (int)rules.Framing);
             Assert.AreEqual(length, rules.Length);
+            Assert.AreEqual(framing == None || length == 0, rules.IsClosed);
             Assert.AreEqual(willClose, rules.WillClose);
         }
 
@@ -63,7 +65,7 @@ namespace HttpNano.Tests
         public void InvalidContentLengthIsHttpException(string fields)
         {
             ResponseHead head = ResponseHarness.Head("HTTP/1.1 200 OK\r\n" + fields + "\r\n\r\n");
-            FramingRules rules = new FramingRules();
+            ResponseReader rules = new ResponseReader(new HttpLimits(), 16);
             Assert.ThrowsException(typeof(HttpException), () => rules.Decide(head, false));
         }
 
@@ -84,7 +86,7 @@ namespace HttpNano.Tests
         public void WillCloseFollowsPersistenceRules(string statusLine, string fields, bool willClose)
         {
             ResponseHead head = ResponseHarness.Head(statusLine + "\r\n" + (fields.Length > 0 ? fields + "\r\n" : "") + "\r\n");
-            FramingRules rules = new FramingRules();
+            ResponseReader rules = new ResponseReader(new HttpLimits(), 16);
             rules.Decide(head, false);
             Assert.AreEqual(willClose, rules.WillClose);
         }

@@ -88,7 +88,7 @@ namespace HttpNano.Tests
             ResponseReader reader = ResponseHarness.Reader("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n\r\nraw", 0);
             Assert.AreEqual(101, reader.ReadHead(false).Status);
             Assert.AreEqual((int)BodyFraming.None, (int)reader.Framing);
-            Assert.IsTrue(reader.BodyDone);
+            Assert.IsTrue(reader.IsClosed);
             Assert.IsTrue(reader.WillClose);
             Assert.AreEqual(3, reader.Buffered);
         }
@@ -109,14 +109,14 @@ namespace HttpNano.Tests
             }
 
             Assert.AreEqual(2L, reader.Length);
-            Assert.IsFalse(reader.BodyDone);
+            Assert.IsFalse(reader.IsClosed);
             while (total < 4)
             {
                 total += reader.ReadBody(block, total, 10 - total);
             }
 
             Assert.AreEqual("Text", TestBytes.Text(block, 0, 4));
-            Assert.IsTrue(reader.BodyDone);
+            Assert.IsTrue(reader.IsClosed);
             Assert.AreEqual(0L, reader.Length);
             Assert.AreEqual(0, reader.ReadBody(block, 0, 10));
         }
@@ -127,7 +127,7 @@ namespace HttpNano.Tests
             ResponseReader reader = ResponseHarness.Reader("HTTP/1.1 200 OK\r\n\r\nText", 0);
             reader.ReadHead(false);
             Assert.AreEqual(0, reader.ReadBody(new byte[4], 0, 0));
-            Assert.IsFalse(reader.BodyDone);
+            Assert.IsFalse(reader.IsClosed);
             Assert.AreEqual("Text", ResponseHarness.ReadBody(reader, 4));
         }
 
@@ -182,7 +182,7 @@ namespace HttpNano.Tests
             Assert.AreEqual(10, reader.ReadBody(mine, 3, 16 - 3));
             Assert.IsTrue(transport.LastReceiveBuffer == mine);
             Assert.AreEqual("0123456789", TestBytes.Text(mine, 3, 10));
-            Assert.IsTrue(reader.BodyDone);
+            Assert.IsTrue(reader.IsClosed);
         }
 
         [TestMethod]

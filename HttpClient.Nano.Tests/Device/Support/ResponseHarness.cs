@@ -86,7 +86,7 @@ namespace HttpNano.Tests
                 all = TestBytes.Concat(all, piece);
             }
 
-            Assert.IsTrue(reader.BodyDone);
+            Assert.IsTrue(reader.IsClosed);
             return TestBytes.Text(all);
         }
 
@@ -98,7 +98,7 @@ namespace HttpNano.Tests
             Assert.AreEqual("Next", next.Reason);
             Assert.AreEqual("yes", next.GetHeader("X-Next"));
             Assert.AreEqual(1, next.Count);
-            Assert.IsTrue(reader.BodyDone);
+            Assert.IsTrue(reader.IsClosed);
         }
     }
 }

@@ -36,7 +36,10 @@ namespace HttpNano.Tests.Host.Hostile
             { "endless header list", "HTTP/1.1 200 OK\r\n" + Repeat("X-Many: v\r\n", 100_000), typeof(HttpException) },
             { "endless interim responses", Repeat("HTTP/1.1 100 Continue\r\n\r\n", 10_000), typeof(HttpException) },
             { "endless status line", "HTTP/1.1 200 " + new string('O', 1 << 20), typeof(LineTooLongException) },
-            { "content-length 2^63-1 with a short body", "HTTP/1.1 200 OK\r\nContent-Length: 9223372036854775807\r\n\r\nshort", typeof(IncompleteReadException) },
+            // Above HttpLimits.MaxReadBytes: Read() refuses it before allocating (streamed reads end early instead).
+            { "content-length 2^63-1 with a short body", "HTTP/1.1 200 OK\r\nContent-Length: 9223372036854775807\r\n\r\nshort", typeof(ResponseTooLargeException) },
+            { "endless close-delimited body", "HTTP/1.1 200 OK\r\n\r\n" + new string('x', 200_000), typeof(ResponseTooLargeException) },
+            { "endless chunked body", ChunkedHead + Repeat("1000\r\n" + new string('c', 4096) + "\r\n", 50), typeof(ResponseTooLargeException) },
             { "content-length over 64 bits", "HTTP/1.1 200 OK\r\nContent-Length: 99999999999999999999\r\n\r\nshort", typeof(HttpException) },
             { "chunk size over 64 bits", ChunkedHead + "1ffffffffffffffff\r\nabc", typeof(IncompleteReadException) },
             { "endless chunk extension", ChunkedHead + "5;ext=" + new string('e', 1 << 20), typeof(LineTooLongException) },

@@ -431,7 +431,8 @@ namespace HttpNano.Tests.Host.Integration
             Assert.Equal(accepted + 1, _server.AcceptedConnections);
         }
 
-        private HttpConnection Connect() => new HttpConnection(_server.Host, _server.Port, 5000);
+        // The host has the memory for whole-body reads of the large test files.
+        private HttpConnection Connect() => new HttpConnection(_server.Host, _server.Port, 5000) { Limits = new HttpLimits { MaxReadBytes = 1 << 20 } };
 
         private static void AssertFraming(HttpResponse response, string method, string contentLength, string transferEncoding, int bodyLength)
         {

@@ -48,7 +48,7 @@ namespace HttpNano.Tests.Host.Properties
 
             Assert.Equal(expected.Chunked ? BodyFraming.Chunked : BodyFraming.ContentLength, reader.Framing);
             Assert.Equal(expected.Body, ReadBody(reader, readSize));
-            Assert.True(reader.BodyDone);
+            Assert.True(reader.IsClosed);
             Assert.False(reader.EndedEarly);
             Assert.False(reader.WillClose);
         }

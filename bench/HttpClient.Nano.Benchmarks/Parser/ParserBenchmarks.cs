@@ -31,7 +31,6 @@ namespace HttpNano.Benchmarks.Parser
         private ReplayTransport _chunked100;
         private byte[] _chunked100Framing;
         private int _chunked100HeadLength;
-        private ChunkedDecoder _decoder;
         private byte[] _block;
 
         static ParserBenchmarks()
@@ -55,7 +54,6 @@ namespace HttpNano.Benchmarks.Parser
             _chunked16K = new ReplayTransport(Messages.Chunked(ChunkedBodySize, 16 * 1024, out _), SocketSegment);
             _chunked100Framing = Messages.Chunked(ChunkedBodySize, 100, out _chunked100HeadLength);
             _chunked100 = new ReplayTransport(_chunked100Framing, SocketSegment);
-            _decoder = new ChunkedDecoder(_limits);
             _block = new byte[16 * 1024];
 
             // Every case must parse what it is given: check once, outside the measurements.
@@ -102,31 +100,6 @@ namespace HttpNano.Benchmarks.Parser
         [Benchmark]
         [BenchmarkCategory("chunked")]
         public long Chunked100B() => ReadAll(_chunked100);
-
-        /// <summary>ChunkedDecoder alone over the 100-byte-chunk body: framing decoded, data skipped, nothing copied.</summary>
-        [Benchmark]
-        [BenchmarkCategory("chunked")]
-        public long Chunked100BDecoderOnly()
-        {
-            byte[] bytes = _chunked100Framing;
-            _decoder.Reset();
-            int at = _chunked100HeadLength;
-            long data = 0;
-            while (!_decoder.IsDone)
-            {
-                long pending = _decoder.DataRemaining;
-                if (pending > 0)
-                {
-                    at += (int)pending;
-                    data += pending;
-                    _decoder.DataConsumed(pending);
-                }
-
-                at += _decoder.Decode(bytes, at, bytes.Length - at);
-            }
-
-            return data;
-        }
 
         private long ReadAll(ReplayTransport stream)
         {
