@@ -34,7 +34,7 @@ namespace HttpNano
             _reused = true;
             try
             {
-                response.Begin(this, reader, Ascii.EqualsIgnoreCase(_method, "HEAD"));
+                response.Begin(this, reader, _writer.MethodIsHead);
             }
             catch
             {

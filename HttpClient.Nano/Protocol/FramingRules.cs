@@ -18,10 +18,10 @@ namespace HttpNano
     /// </summary>
     internal sealed class FramingRules
     {
-        private const string ContentLength = "Content-Length";
-        private const string TransferEncoding = "Transfer-Encoding";
-        private const string Connection = "Connection";
-        private const string KeepAliveToken = "keep-alive";
+        private const int ContentLength = ResponseHead.ContentLength;
+        private const int TransferEncoding = ResponseHead.TransferEncoding;
+        private const int Connection = ResponseHead.Connection;
+        private const int KeepAliveToken = ResponseHead.KeepAlive;
 
         /// <summary>How the body ends.</summary>
         public BodyFraming Framing { get; private set; }
@@ -81,12 +81,12 @@ namespace HttpNano
         {
             if (head.Version == 11)
             {
-                return head.HasToken(Connection, "close");
+                return head.HasToken(Connection, ResponseHead.Close);
             }
 
             return !(head.HasToken(Connection, KeepAliveToken)
-                || head.IndexOf("Keep-Alive", 0) >= 0
-                || head.HasToken("Proxy-Connection", KeepAliveToken));
+                || head.IndexOf(ResponseHead.KeepAlive, 0) >= 0
+                || head.HasToken(ResponseHead.ProxyConnection, KeepAliveToken));
         }
 
         // The last coding of the last Transfer-Encoding field, e.g. "gzip, chunked" -> chunked.
@@ -112,7 +112,7 @@ namespace HttpNano
                 codingStart++;
             }
 
-            return Ascii.EqualsIgnoreCase(b, codingStart, end - codingStart, "chunked");
+            return ResponseHead.EqualsKnown(b, codingStart, end - codingStart, ResponseHead.Chunked);
         }
 
         // Every element of every Content-Length field must be the same run of digits.
