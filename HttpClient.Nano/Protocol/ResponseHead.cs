@@ -38,8 +38,11 @@ namespace HttpNano
         /// <summary>Code of the coding "chunked".</summary>
         public const int Chunked = 72 * 32 + 7;
 
-        /// <summary>Five ints per field: name offset, name length, value offset, value length, name code (0: other).</summary>
-        internal const int SlotsPerField = 5;
+        /// <summary>
+        /// Four ints per field: name offset, name length (or, for a name the library looks up,
+        /// minus its code, which holds the length), value offset, value length.
+        /// </summary>
+        internal const int SlotsPerField = 4;
 
         private static readonly byte[] Known = Ascii.GetBytes("content-lengthtransfer-encodingconnectionkeep-aliveproxy-connectionclosechunked");
 
@@ -77,7 +80,7 @@ namespace HttpNano
         public string GetName(int index)
         {
             int slot = index * SlotsPerField;
-            return Ascii.GetString(Buffer, Fields[slot], Fields[slot + 1]);
+            return Ascii.GetString(Buffer, Fields[slot], NameLength(slot));
         }
 
         /// <summary>Value of field <paramref name="index"/>, trimmed, Latin-1 (a new string per call).</summary>
@@ -102,7 +105,7 @@ namespace HttpNano
         public bool NameEquals(int index, string name)
         {
             int slot = index * SlotsPerField;
-            return Ascii.EqualsIgnoreCase(Buffer, Fields[slot], Fields[slot + 1], name);
+            return Ascii.EqualsIgnoreCase(Buffer, Fields[slot], NameLength(slot), name);
         }
 
         /// <summary>Index of the first field named <paramref name="name"/> at or after <paramref name="start"/>, or -1.</summary>
@@ -111,7 +114,7 @@ namespace HttpNano
             int length = name.Length;
             for (int i = start; i < Count; i++)
             {
-                if (Fields[i * SlotsPerField + 1] == length && NameEquals(i, name))
+                if (NameLength(i * SlotsPerField) == length && NameEquals(i, name))
                 {
                     return i;
                 }
@@ -125,7 +128,8 @@ namespace HttpNano
         {
             int[] fields = Fields;
             int end = Count * SlotsPerField;
-            for (int slot = start * SlotsPerField + 4; slot < end; slot += SlotsPerField)
+            code = -code;
+            for (int slot = start * SlotsPerField + 1; slot < end; slot += SlotsPerField)
             {
                 if (fields[slot] == code)
                 {
@@ -255,6 +259,12 @@ namespace HttpNano
             }
 
             return EqualsKnown(Buffer, offset, length, code) ? code : 0;
+        }
+
+        private int NameLength(int slot)
+        {
+            int length = Fields[slot + 1];
+            return length < 0 ? -length & 31 : length;
         }
 
         // Whether field `index` holds the token (a string, or else the known code) as a list element.

@@ -323,11 +323,11 @@ namespace HttpNano
 
             int slot = head.Count * ResponseHead.SlotsPerField;
             int[] fields = head.Fields;
+            int code = head.Classify(start, colon - start);
             fields[slot] = start;
-            fields[slot + 1] = colon - start;
+            fields[slot + 1] = code != 0 ? -code : colon - start;
             fields[slot + 2] = valueStart;
             fields[slot + 3] = end - valueStart;
-            fields[slot + 4] = head.Classify(start, colon - start);
             head.Count++;
             _canFold = true;
         }
