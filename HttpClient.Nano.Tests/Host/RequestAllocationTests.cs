@@ -66,7 +66,7 @@ namespace HttpNano.Tests.Host
         private static void WritePost(RequestWriter writer, string host, byte[] scratch)
         {
             long contentLength;
-            RequestBodyRules.Decide("POST", 1234567, false, false, false, out contentLength);
+            RequestBodyRules.Decide(true, 1234567, false, false, false, out contentLength);
             writer.PutRequest("POST", "/upload", host, false);
             writer.WriteHeader(RequestBodyRules.ContentLengthHeader, contentLength);
             writer.WriteHeader("Content-Type", "application/octet-stream");

@@ -148,7 +148,6 @@ namespace HttpNano
             }
 
             _writer.PutRequest(method, url, skipHost ? null : HostHeaderValue, skipAcceptEncoding);
-            _method = method;
             _state = ConnectionState.RequestStarted;
             ReplaceIfClosedByPeer();
         }
@@ -274,7 +273,7 @@ namespace HttpNano
             bool expectContinue = _expectContinue && bodyLength != RequestBodyRules.NoBody && bodyLength != 0
                 && (headers == null || !headers.Contains(ExpectName));
             long contentLength;
-            RequestBodyFraming framing = RequestBodyRules.Decide(method, bodyLength,
+            RequestBodyFraming framing = RequestBodyRules.Decide(_writer.MethodExpectsBody, bodyLength,
                 headers != null && headers.Contains(ContentLengthName),
                 headers != null && headers.Contains(TransferEncodingName),
                 encodeChunked, out contentLength);

@@ -34,7 +34,7 @@ namespace HttpNano
             _reused = true;
             try
             {
-                response.Begin(reader, Ascii.EqualsIgnoreCase(_method, "HEAD"));
+                response.Begin(reader, _writer.MethodIsHead);
             }
             catch
             {

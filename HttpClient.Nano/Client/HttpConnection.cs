@@ -40,7 +40,6 @@ namespace HttpNano
         private HttpResponse _response;
         private HttpResponse _spareResponse;
         private ConnectionState _state;
-        private string _method;
         private string _hostHeader;
         private byte[] _scratch;
         private int _debugLevel;

@@ -13,9 +13,9 @@ namespace HttpNano
         }
 
         /// <summary>The field name, as received or given (case preserved).</summary>
-        public string Name { get; }
+        public readonly string Name;
 
         /// <summary>The field value.</summary>
-        public string Value { get; }
+        public readonly string Value;
     }
 }

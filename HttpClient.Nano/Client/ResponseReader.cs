@@ -46,14 +46,10 @@ namespace HttpNano
         // _applied when the socket still has the connection's own receive timeout.
         private const int NotCut = int.MinValue;
 
-        private const string ContentLength = "Content-Length";
-        private const string TransferEncoding = "Transfer-Encoding";
-        private const string Connection = "Connection";
-        private const string KeepAliveToken = "keep-alive";
-
-        // Array.IndexOf takes an object: boxed once, so a scan allocates nothing.
-        private static readonly object CrBox = Ascii.Cr;
-        private static readonly object LfBox = Ascii.Lf;
+        private const int ContentLength = ResponseHead.ContentLength;
+        private const int TransferEncoding = ResponseHead.TransferEncoding;
+        private const int Connection = ResponseHead.Connection;
+        private const int KeepAliveToken = ResponseHead.KeepAlive;
 
         private readonly HttpLimits _limits;
         private readonly byte[] _buffer;
@@ -763,8 +759,8 @@ namespace HttpNano
                 else if (state == State.Extension)
                 {
                     int count = end - i;
-                    int stop = Array.IndexOf(b, CrBox, i, count);
-                    int lf = Array.IndexOf(b, LfBox, i, stop < 0 ? count : stop - i);
+                    int stop = Array.IndexOf(b, Ascii.BoxedCr, i, count);
+                    int lf = Array.IndexOf(b, Ascii.BoxedLf, i, stop < 0 ? count : stop - i);
                     if (lf >= 0)
                     {
                         stop = lf;
@@ -793,7 +789,7 @@ namespace HttpNano
                 }
                 else if (state == State.Trailer)
                 {
-                    int lf = Array.IndexOf(b, LfBox, i, end - i);
+                    int lf = Array.IndexOf(b, Ascii.BoxedLf, i, end - i);
                     int next = lf < 0 ? end : lf + 1;
                     if (!CountTrailer(next - i))
                     {
@@ -1076,12 +1072,12 @@ namespace HttpNano
         {
             if (head.Version == 11)
             {
-                return head.HasToken(Connection, "close");
+                return head.HasToken(Connection, ResponseHead.Close);
             }
 
             return !(head.HasToken(Connection, KeepAliveToken)
-                || head.IndexOf("Keep-Alive", 0) >= 0
-                || head.HasToken("Proxy-Connection", KeepAliveToken));
+                || head.IndexOf(ResponseHead.KeepAlive, 0) >= 0
+                || head.HasToken(ResponseHead.ProxyConnection, KeepAliveToken));
         }
 
         // The last coding of the last Transfer-Encoding field, e.g. "gzip, chunked" -> chunked.
@@ -1107,7 +1103,7 @@ namespace HttpNano
                 codingStart++;
             }
 
-            return Ascii.EqualsIgnoreCase(b, codingStart, end - codingStart, "chunked");
+            return ResponseHead.EqualsKnown(b, codingStart, end - codingStart, ResponseHead.Chunked);
         }
 
         // Every element of every Content-Length field must be the same run of digits.

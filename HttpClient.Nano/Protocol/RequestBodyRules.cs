@@ -8,8 +8,9 @@ namespace HttpNano
     /// <code>
     ///   caller sent Content-Length     -> AsGiven (kept even if wrong; never chunk-encoded)
     ///   caller sent Transfer-Encoding  -> ChunkEncodeOnly if encodeChunked, else AsGiven
-    ///   no body                        -> Content-Length: 0 for POST, PUT, PATCH (any case),
-    ///                                     nothing for other methods
+    ///   no body                        -> Content-Length: 0 when the method expects a body
+    ///                                     (POST, PUT, PATCH in any case: servers may answer
+    ///                                     411 Length Required without one), nothing otherwise
     ///   body of known length (even 0)  -> Content-Length: that length, for every method
     ///   body of unknown length         -> Transfer-Encoding: chunked, chunk-encoded
     /// </code>
@@ -32,13 +33,15 @@ namespace HttpNano
         public const string ChunkedValue = "chunked";
 
         /// <summary>
-        /// Decides the framing. <paramref name="bodyLength"/> is the body's byte count,
+        /// Decides the framing. <paramref name="methodExpectsBody"/> is
+        /// <see cref="RequestWriter.MethodExpectsBody"/>, found while the request line was written.
+        /// <paramref name="bodyLength"/> is the body's byte count,
         /// <see cref="NoBody"/> or <see cref="UnknownLength"/>; the two flags say whether the
         /// caller's headers hold Content-Length or Transfer-Encoding (any case).
         /// <paramref name="contentLength"/> is the value to send with
         /// <see cref="RequestBodyFraming.ContentLength"/>, else -1.
         /// </summary>
-        public static RequestBodyFraming Decide(string method, long bodyLength, bool callerSentContentLength,
+        public static RequestBodyFraming Decide(bool methodExpectsBody, long bodyLength, bool callerSentContentLength,
             bool callerSentTransferEncoding, bool encodeChunked, out long contentLength)
         {
             contentLength = -1;
@@ -64,7 +67,7 @@ namespace HttpNano
 
             if (bodyLength == NoBody)
             {
-                if (!ExpectsBody(method))
+                if (!methodExpectsBody)
                 {
                     return RequestBodyFraming.AsGiven;
                 }
@@ -74,17 +77,6 @@ namespace HttpNano
 
             contentLength = bodyLength;
             return RequestBodyFraming.ContentLength;
-        }
-
-        /// <summary>
-        /// POST, PUT and PATCH, compared ignoring case: servers may answer 411 Length Required
-        /// when these come without a length, even with no body.
-        /// </summary>
-        public static bool ExpectsBody(string method)
-        {
-            return Ascii.EqualsIgnoreCase(method, "POST")
-                || Ascii.EqualsIgnoreCase(method, "PUT")
-                || Ascii.EqualsIgnoreCase(method, "PATCH");
         }
     }
 }

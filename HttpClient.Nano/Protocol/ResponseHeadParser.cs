@@ -3,17 +3,13 @@ namespace HttpNano
     /// <summary>
     /// Incremental, in-place parser of a response head (status line, header fields, empty line).
     /// <code>
-    ///             LF: status line parsed
-    ///  StatusLine ----------------------> LineStart &lt;-------------------------+
-    ///                                      |  |  |  \                         |
-    ///                                  CR  |  |  |   \ other                  | LF: field added
-    ///                                      v  |  |    +---------> FieldLine --+
-    ///                                FinalLf  |  | SP/HT                      |
-    ///                                  | LF   |  +-------------> FoldLine ----+ LF: joined to the
-    ///                                  v      | LF                                previous value
-    ///                               Complete &lt;+
+    ///   status line --LF--> field lines, each interpreted when its LF arrives:
+    ///                         "" or CR        the empty line: Complete
+    ///                         SP/HT ...       obs-fold: joined to the previous value
+    ///                         name: value     a field (": value" is ignored, as CPython does)
+    ///                         CR other        invalid (raised as soon as the byte after CR is seen)
     ///
-    ///  any state --(bad line, limit exceeded)--> Failed (sticky: every later call throws again)
+    ///   any line --(bad line, limit exceeded)--> Failed (sticky: every later call throws again)
     /// </code>
     /// The head's bytes are contiguous in one buffer (the connection's receive buffer). Each call
     /// examines only the bytes that arrived since the previous call and returns how many it
@@ -23,62 +19,54 @@ namespace HttpNano
     /// error is raised: fields are recorded as ranges in <see cref="Head"/>, and an obs-fold is
     /// joined in place by moving the continuation text left, over bytes already consumed.
     /// </summary>
+    /// <remarks>
+    /// Cost on the device: line ends are found with the native <c>Array.IndexOf</c>, a field name
+    /// is validated, classified and its colon found in one pass with a table lookup per byte, and
+    /// the values are never walked byte by byte. Bare CRs (RFC 9112 section 2.2) and NULs (RFC
+    /// 9110 section 5.5; on the device a string ends at NUL) in field values become SP: the CR
+    /// that ends each field line is overwritten once the line is taken apart, so that when the
+    /// head is complete one native scan for CR and one for NUL over the field lines find
+    /// exactly the octets to replace, usually none.
+    /// </remarks>
     internal sealed class ResponseHeadParser
     {
-        private const string HttpPrefix = "HTTP/";
+        /// <summary>The head being parsed; complete once <see cref="IsComplete"/> is true.</summary>
+        public readonly ResponseHead Head;
+
+        /// <summary>Whether the empty line that ends the head has been consumed.</summary>
+        public bool IsComplete;
 
         private readonly HttpLimits _limits;
-        private readonly ResponseHead _head;
         private byte[] _buffer;
-        private State _state;
         private HttpException _error;
         private int _headStart;
+        private int _fieldsStart;
         private int _lineStart;
         private int _next;
+        private int _maxFields;
+        private bool _statusDone;
         private bool _canFold;
-
-        private enum State
-        {
-            StatusLine,
-            LineStart,
-            FieldLine,
-            FoldLine,
-            FinalLf,
-            Complete,
-            Failed
-        }
 
         /// <summary>Creates a parser whose head holds up to <see cref="HttpLimits.MaxHeaderCount"/> fields.</summary>
         public ResponseHeadParser(HttpLimits limits)
         {
             _limits = limits;
-            _head = new ResponseHead(limits.MaxHeaderCount);
-        }
-
-        /// <summary>The head being parsed; complete once <see cref="IsComplete"/> is true.</summary>
-        public ResponseHead Head
-        {
-            get { return _head; }
-        }
-
-        /// <summary>Whether the empty line that ends the head has been consumed.</summary>
-        public bool IsComplete
-        {
-            get { return _state == State.Complete; }
-        }
-
-        /// <summary>Bytes consumed since <see cref="Reset"/>: the head's length once complete.</summary>
-        public int Consumed
-        {
-            get { return _next - _headStart; }
+            Head = new ResponseHead(limits.MaxHeaderCount);
         }
 
         /// <summary>Starts a new head at <paramref name="start"/> in <paramref name="buffer"/>.</summary>
         public void Reset(byte[] buffer, int start)
         {
+            ResponseHead head = Head;
+            head.Buffer = buffer;
+            head.Count = 0;
+            head.Version = 0;
+            head.Status = 0;
+            head.ReasonOffset = 0;
+            head.ReasonLength = 0;
             _buffer = buffer;
-            _head.Clear(buffer);
-            _state = State.StatusLine;
+            IsComplete = false;
+            _statusDone = false;
             _error = null;
             _headStart = start;
             _lineStart = start;
@@ -98,7 +86,7 @@ namespace HttpNano
                 throw _error;
             }
 
-            if (_state == State.Complete)
+            if (IsComplete)
             {
                 return 0;
             }
@@ -111,73 +99,65 @@ namespace HttpNano
             int end = offset + count;
             int maxLine = _limits.MaxLineLength;
             int maxHead = _limits.MaxHeaderBytes;
-            int i = offset;
-            while (i < end)
+            _maxFields = _limits.MaxHeaderCount;
+            if (_maxFields > Head.Fields.Length / ResponseHead.SlotsPerField)
             {
-                if (i - _lineStart >= maxLine)
+                _maxFields = Head.Fields.Length / ResponseHead.SlotsPerField;
+            }
+
+            int at = offset;
+            while (true)
+            {
+                // The bytes examined may reach neither limit: a line of maxLine bytes (line end
+                // included) or a head of maxHead bytes is the most accepted.
+                int lineStart = _lineStart;
+                int lineLimit = lineStart + maxLine;
+                int limit = _headStart + maxHead < lineLimit ? _headStart + maxHead : lineLimit;
+                if (end < limit)
                 {
-                    throw Fail(new LineTooLongException(_state == State.StatusLine ? LineTooLongException.StatusLine : LineTooLongException.HeaderLine));
+                    limit = end;
                 }
 
-                if (i - _headStart >= maxHead)
+                // The empty line ("\n" or "\r\n") ends the head; only it may start with CR, which
+                // fails as soon as the next byte shows otherwise.
+                int first = lineStart < limit ? buffer[lineStart] : 0;
+                if (_statusDone && (first == Ascii.Lf || first == Ascii.Cr))
                 {
-                    throw Fail(new HttpException("header section too large"));
-                }
-
-                byte b = buffer[i];
-                switch (_state)
-                {
-                    case State.LineStart:
-                        if (b == Ascii.Lf)
-                        {
-                            return Finish(i + 1) - offset;
-                        }
-
-                        _state = b == Ascii.Cr ? State.FinalLf : Ascii.IsWhitespace(b) ? State.FoldLine : State.FieldLine;
-                        i++;
-                        break;
-
-                    case State.FinalLf:
-                        if (b != Ascii.Lf)
+                    int last = first == Ascii.Lf ? lineStart : lineStart + 1;
+                    if (last < limit)
+                    {
+                        if (buffer[last] != Ascii.Lf)
                         {
                             throw Fail(new HttpException("invalid header line"));
                         }
 
-                        return Finish(i + 1) - offset;
-
-                    default:
-                        if (b == Ascii.Lf)
-                        {
-                            EndLine(i);
-                            i++;
-                            break;
-                        }
-
-                        // Inside a line only an LF matters: skip to it in a tight loop, stopping
-                        // at either limit so the checks above still see the byte that breaks it.
-                        int stop = end;
-                        if (_lineStart + maxLine < stop)
-                        {
-                            stop = _lineStart + maxLine;
-                        }
-
-                        if (_headStart + maxHead < stop)
-                        {
-                            stop = _headStart + maxHead;
-                        }
-
-                        i++;
-                        while (i < stop && buffer[i] != Ascii.Lf)
-                        {
-                            i++;
-                        }
-
-                        break;
+                        // Bare CRs and NULs in the field lines become SP (see the remarks on the type).
+                        ReplaceAll(Ascii.BoxedCr, lineStart);
+                        ReplaceAll(Ascii.BoxedNul, lineStart);
+                        _next = last + 1;
+                        IsComplete = true;
+                        return _next - offset;
+                    }
                 }
-            }
 
-            _next = end;
-            return count;
+                int lf = at < limit ? System.Array.IndexOf(buffer, Ascii.BoxedLf, at, limit - at) : -1;
+                if (lf < 0)
+                {
+                    if (limit < end)
+                    {
+                        throw Fail(limit == lineLimit
+                            ? new LineTooLongException(_statusDone ? LineTooLongException.HeaderLine : LineTooLongException.StatusLine)
+                            : new HttpException("header section too large"));
+                    }
+
+                    _next = end;
+                    return count;
+                }
+
+                at = lf + 1;
+                _lineStart = at;
+                EndLine(lineStart, lf);
+            }
         }
 
         /// <summary>
@@ -197,7 +177,7 @@ namespace HttpNano
                 return Fail(new RemoteDisconnectedException());
             }
 
-            if (_state == State.StatusLine)
+            if (!_statusDone)
             {
                 int end = _next;
                 if (end > _lineStart && _buffer[end - 1] == Ascii.Cr)
@@ -205,62 +185,65 @@ namespace HttpNano
                     end--;
                 }
 
-                return Fail(new BadStatusLineException(Ascii.GetString(_buffer, _lineStart, end - _lineStart)));
+                return BadStatusLine(_lineStart, end);
             }
 
             return Fail(new HttpException("incomplete response head"));
         }
 
-        private int Finish(int next)
-        {
-            _next = next;
-            _state = State.Complete;
-            return next;
-        }
-
         private HttpException Fail(HttpException error)
         {
             _error = error;
-            _state = State.Failed;
             return error;
         }
 
-        private void EndLine(int lf)
+        // Interprets the line [start, lf): the status line, a field or an obs-fold.
+        private void EndLine(int start, int lf)
         {
+            byte[] b = _buffer;
             int end = lf;
-            if (end > _lineStart && _buffer[end - 1] == Ascii.Cr)
+            if (end > start && b[end - 1] == Ascii.Cr)
             {
                 end--;
             }
 
-            switch (_state)
+            if (!_statusDone)
             {
-                case State.StatusLine:
-                    ParseStatusLine(_lineStart, end);
-                    break;
-                case State.FieldLine:
-                    AddField(_lineStart, end);
-                    break;
-                default:
-                    JoinFold(_lineStart, end);
-                    break;
+                ParseStatusLine(start, end);
+                _statusDone = true;
+                _fieldsStart = lf + 1;
+                return;
             }
 
-            _lineStart = lf + 1;
-            _state = State.LineStart;
+            if (end < lf)
+            {
+                b[end] = Ascii.Lf; // the line's own CR must not look bare to the final scan
+            }
+
+            int first = b[start];
+            if (first == Ascii.Space || first == Ascii.Tab)
+            {
+                JoinFold(start, end);
+            }
+            else
+            {
+                AddField(start, end);
+            }
         }
 
         // "HTTP/1.x" SP 3DIGIT [SP reason]; runs of SP/HT between the parts are tolerated.
         private void ParseStatusLine(int start, int end)
         {
             byte[] b = _buffer;
-            if (!StartsWithHttp(start, end))
+
+            // Case-sensitive, as the protocol name is (RFC 9112 section 2.3).
+            if (end - start < 5 || b[start] != 'H' || b[start + 1] != 'T' || b[start + 2] != 'T' || b[start + 3] != 'P' || b[start + 4] != '/')
             {
                 throw BadStatusLine(start, end);
             }
 
-            int versionEnd = start;
-            while (versionEnd < end && !Ascii.IsWhitespace(b[versionEnd]))
+            int versionEnd = start + 5;
+            while (versionEnd < end && b[versionEnd] != Ascii.Space && b[versionEnd] != Ascii.Tab)
             {
                 versionEnd++;
             }
@@ -277,37 +260,41 @@ namespace HttpNano
                 throw BadStatusLine(start, end);
             }
 
-            int version;
-            if (Ascii.EqualsIgnoreCase(b, start, versionEnd - start, "HTTP/1.1"))
-            {
-                version = 11;
-            }
-            else if (Ascii.EqualsIgnoreCase(b, start, versionEnd - start, "HTTP/1.0"))
-            {
-                version = 10;
-            }
-            else
+            // HTTP/1.1 or HTTP/1.0 exactly (the prefix is checked above).
+            int minor = b[start + 7] - '0';
+            if (versionEnd - start != 8 || b[start + 5] != '1' || b[start + 6] != '.' || minor < 0 || minor > 1)
             {
                 throw Fail(new UnknownProtocolException(Ascii.GetString(b, start, versionEnd - start)));
             }
 
+            ResponseHead head = Head;
+            head.Version = 10 + minor;
+            head.Status = status;
             int reasonStart = SkipWhitespace(at + 3, end);
-            int reasonEnd = TrimEnd(reasonStart, end);
-            _head.SetStatusLine(version, status, reasonStart, reasonEnd - reasonStart);
+            head.ReasonOffset = reasonStart;
+            head.ReasonLength = TrimEnd(reasonStart, end) - reasonStart;
         }
 
         private void AddField(int start, int end)
         {
+            // One pass over the name: every byte a tchar, up to the colon (not a tchar). The line
+            // end stops it too: b[end] is the LF, or the line's CR overwritten with LF.
             byte[] b = _buffer;
+            byte[] token = Ascii.Token;
             int colon = start;
-            while (colon < end && b[colon] != Ascii.Colon)
+            while (token[b[colon]] != 0)
             {
                 colon++;
             }
 
-            if (colon == end)
+            if (colon == end || b[colon] != Ascii.Colon)
             {
-                throw Fail(new HttpException("invalid header line"));
+                while (colon < end && b[colon] != Ascii.Colon)
+                {
+                    colon++;
+                }
+
+                throw Fail(new HttpException(colon == end ? "invalid header line" : "invalid header name"));
             }
 
             if (colon == start)
@@ -317,23 +304,31 @@ namespace HttpNano
                 return;
             }
 
-            for (int i = start; i < colon; i++)
-            {
-                if (!Ascii.IsTokenChar(b[i]))
-                {
-                    throw Fail(new HttpException("invalid header name"));
-                }
-            }
-
-            if (_head.Count >= _head.Capacity || _head.Count >= _limits.MaxHeaderCount)
+            ResponseHead head = Head;
+            if (head.Count >= _maxFields)
             {
                 throw Fail(new HttpException("too many headers"));
             }
 
-            int valueStart = SkipWhitespace(colon + 1, end);
-            int valueEnd = TrimEnd(valueStart, end);
-            ReplaceBareCr(valueStart, valueEnd);
-            _head.Add(start, colon - start, valueStart, valueEnd - valueStart);
+            int valueStart = colon + 1;
+            while (valueStart < end && (b[valueStart] == Ascii.Space || b[valueStart] == Ascii.Tab))
+            {
+                valueStart++;
+            }
+
+            while (end > valueStart && (b[end - 1] == Ascii.Space || b[end - 1] == Ascii.Tab))
+            {
+                end--;
+            }
+
+            int slot = head.Count * ResponseHead.SlotsPerField;
+            int[] fields = head.Fields;
+            int code = head.Classify(start, colon - start);
+            fields[slot] = start;
+            fields[slot + 1] = code != 0 ? -code : colon - start;
+            fields[slot + 2] = valueStart;
+            fields[slot + 3] = end - valueStart;
+            head.Count++;
             _canFold = true;
         }
 
@@ -347,59 +342,35 @@ namespace HttpNano
             }
 
             int textStart = SkipWhitespace(start, end);
-            int textEnd = TrimEnd(textStart, end);
-            if (textStart == textEnd)
+            int textLength = TrimEnd(textStart, end) - textStart;
+            if (textLength == 0)
             {
                 return;
             }
 
-            int last = _head.Count - 1;
-            int valueStart = _head.ValueOffset(last);
-            int to = valueStart + _head.ValueLength(last);
+            int[] fields = Head.Fields;
+            int slot = (Head.Count - 1) * ResponseHead.SlotsPerField;
+            int valueStart = fields[slot + 2];
+            int to = valueStart + fields[slot + 3];
             if (to > valueStart)
             {
                 _buffer[to++] = Ascii.Space;
             }
 
-            int movedStart = to;
-            for (int i = textStart; i < textEnd; i++)
-            {
-                _buffer[to++] = _buffer[i];
-            }
-
-            ReplaceBareCr(movedStart, to);
-            _head.SetLastValueLength(to - valueStart);
+            System.Array.Copy(_buffer, textStart, _buffer, to, textLength);
+            fields[slot + 3] = to + textLength - valueStart;
         }
 
-        // RFC 9112 section 2.2: a bare CR inside a field is replaced with SP.
-        private void ReplaceBareCr(int start, int end)
+        // Every `boxed` octet in the field lines, from the end of the status line to `end`, becomes SP.
+        private void ReplaceAll(object boxed, int end)
         {
-            for (int i = start; i < end; i++)
+            byte[] b = _buffer;
+            int at = System.Array.IndexOf(b, boxed, _fieldsStart, end - _fieldsStart);
+            while (at >= 0)
             {
-                if (_buffer[i] == Ascii.Cr)
-                {
-                    _buffer[i] = Ascii.Space;
-                }
+                b[at] = Ascii.Space;
+                at = System.Array.IndexOf(b, boxed, at + 1, end - at - 1);
             }
-        }
-
-        // Case-sensitive, as the protocol name is (RFC 9112 section 2.3).
-        private bool StartsWithHttp(int start, int end)
-        {
-            if (end - start < HttpPrefix.Length)
-            {
-                return false;
-            }
-
-            for (int i = 0; i < HttpPrefix.Length; i++)
-            {
-                if (_buffer[start + i] != HttpPrefix[i])
-                {
-                    return false;
-                }
-            }
-
-            return true;
         }
 
         private HttpException BadStatusLine(int start, int end)
@@ -409,7 +380,8 @@ namespace HttpNano
 
         private int SkipWhitespace(int at, int end)
         {
-            while (at < end && Ascii.IsWhitespace(_buffer[at]))
+            byte[] b = _buffer;
+            while (at < end && (b[at] == Ascii.Space || b[at] == Ascii.Tab))
             {
                 at++;
             }
@@ -419,7 +391,8 @@ namespace HttpNano
 
         private int TrimEnd(int start, int end)
         {
-            while (end > start && Ascii.IsWhitespace(_buffer[end - 1]))
+            byte[] b = _buffer;
+            while (end > start && (b[end - 1] == Ascii.Space || b[end - 1] == Ascii.Tab))
             {
                 end--;
             }

@@ -131,7 +131,7 @@ namespace HttpNano.Fuzz
             for (int i = 0; i < head.Count; i++)
             {
                 string name = head.GetName(i);
-                FuzzCheckException.Check(HeaderValidation.IsToken(name), "field name is not a token");
+                FuzzCheckException.Check(IsToken(name), "field name is not a token");
                 FuzzCheckException.Check(head.IndexOf(name, 0) <= i, "IndexOf misses a field");
                 string joined = head.GetHeader(name);
                 FuzzCheckException.Check(joined != null, "GetHeader misses a field");
@@ -159,6 +159,19 @@ namespace HttpNano.Fuzz
             catch (Exception again) when (ExpectedErrors.Is(again))
             {
                 FuzzCheckException.Check(ReferenceEquals(again, first), "a failed reader raised a different error");
+            }
+        }
+
+        private static bool IsToken(string name)
+        {
+            try
+            {
+                HeaderValidation.ValidateHeaderName(name);
+                return true;
+            }
+            catch (ArgumentException)
+            {
+                return false;
             }
         }
     }

@@ -103,6 +103,58 @@ namespace HttpNano.Tests
             Assert.AreEqual(-1, head.IndexOf("Set-Cookies", 0));
         }
 
+        // A NUL in a field value reads as SP (RFC 9110 section 5.5), as a bare CR does: on the
+        // device a string ends at NUL, so "a\0b" would read as "a". The scripts write '~' where
+        // the NUL goes (a literal NUL would cut the DataRow string on the device).
+        [DataRow("Nul: a~b", "Nul", "a b")]
+        [DataRow("Nul: ~a~~b~", "Nul", " a  b ")]
+        [DataRow("Nul:~", "Nul", " ")]
+        [DataRow("Fold: a\r\n b~c", "Fold", "a b c")]
+        [DataRow("Both: a\rb~c\r\nBoth: ~", "Both", "a b c,  ")]
+        public void NulInFieldValueReadsAsSpace(string field, string name, string expected)
+        {
+            string head = "HTTP/1.1 200 OK\r\n" + field + "\r\nAfter: x\r\n\r\n";
+            byte[] bytes = TestBytes.Of(head + ResponseHarness.NextResponse);
+            for (int i = 0; i < head.Length; i++)
+            {
+                if (bytes[i] == '~')
+                {
+                    bytes[i] = 0;
+                }
+            }
+
+            foreach (int piece in ResponseHarness.PieceSizes)
+            {
+                byte[] copy = new byte[bytes.Length];
+                Array.Copy(bytes, copy, bytes.Length);
+                ResponseHeadParser parser = new ResponseHeadParser(new HttpLimits());
+                parser.Reset(copy, 0);
+                int consumed = 0;
+                int arrived = 0;
+                while (!parser.IsComplete && arrived < copy.Length)
+                {
+                    arrived += piece > 0 && piece < copy.Length - arrived ? piece : copy.Length - arrived;
+                    consumed += parser.Parse(copy, consumed, arrived - consumed);
+                }
+
+                Assert.IsTrue(parser.IsComplete);
+                Assert.AreEqual(head.Length, consumed);
+                Assert.AreEqual(expected, parser.Head.GetHeader(name));
+                Assert.AreEqual("x", parser.Head.GetHeader("After"));
+                Assert.AreEqual(name, parser.Head.GetName(0));
+            }
+        }
+
+        [TestMethod]
+        public void NulInFieldNameIsHttpException()
+        {
+            byte[] bytes = TestBytes.Of("HTTP/1.1 200 OK\r\nN~l: x\r\n\r\n");
+            bytes[18] = 0;
+            ResponseHeadParser parser = new ResponseHeadParser(new HttpLimits());
+            parser.Reset(bytes, 0);
+            Assert.ThrowsException(typeof(HttpException), () => parser.Parse(bytes, 0, bytes.Length));
+        }
+
         [DataRow("Connection: close", "Connection", "close", true)]
         [DataRow("Connection: Keep-Alive, Upgrade", "connection", "upgrade", true)]
         [DataRow("Connection: Keep-Alive, Upgrade", "connection", "keep-alive", true)]

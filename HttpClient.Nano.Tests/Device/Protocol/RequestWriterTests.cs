@@ -69,6 +69,34 @@ namespace HttpNano.Tests
             AssertWritten("GET " + url + " HTTP/1.1\r\nHost: " + expectedHost + "\r\n", writer);
         }
 
+        [DataRow("HEAD", true, false)]
+        [DataRow("head", true, false)]
+        [DataRow("HeAd", true, false)]
+        [DataRow("HEADS", false, false)]
+        [DataRow("GET", false, false)]
+        [DataRow("POST", false, true)]
+        [DataRow("put", false, true)]
+        [DataRow("Patch", false, true)]
+        [DataRow("PATCHES", false, false)]
+        [DataRow("XPUT", false, false)]
+        public void MethodKindIsFoundWhileWriting(string method, bool isHead, bool expectsBody)
+        {
+            RequestWriter writer = new RequestWriter();
+            writer.PutRequest(method, "/", "h", false);
+            Assert.AreEqual(isHead, writer.MethodIsHead);
+            Assert.AreEqual(expectsBody, writer.MethodExpectsBody);
+        }
+
+        [TestMethod]
+        public void HostLineFollowsAChangedHostValue()
+        {
+            RequestWriter writer = new RequestWriter();
+            writer.PutRequest("GET", "/", "one.example", true);
+            AssertWritten("GET / HTTP/1.1\r\nHost: one.example\r\n", writer);
+            writer.PutRequest("GET", "/", "two.example:81", true);
+            AssertWritten("GET / HTTP/1.1\r\nHost: two.example:81\r\n", writer);
+        }
+
         [DataRow("Foo", " bar ", "Foo:  bar \r\n")]
         [DataRow("Bar", "\tbaz\t", "Bar: \tbaz\t\r\n")]
         [DataRow("Authorization", "Bearer mytoken", "Authorization: Bearer mytoken\r\n")]
@@ -245,7 +273,7 @@ namespace HttpNano.Tests
         {
             RequestWriter writer = new RequestWriter();
             long contentLength;
-            RequestBodyFraming framing = RequestBodyRules.Decide("POST", 12, false, false, false, out contentLength);
+            RequestBodyFraming framing = RequestBodyRules.Decide(true, 12, false, false, false, out contentLength);
             writer.PutRequest("POST", "/", "example.com", false);
             Assert.AreEqual((int)RequestBodyFraming.ContentLength, (int)framing);
             writer.WriteHeader(RequestBodyRules.ContentLengthHeader, contentLength);

@@ -139,7 +139,8 @@ namespace HttpNano.Tests.Host.Properties
                 }
             }
 
-            return text.ToString();
+            // A NUL in a received value reads as SP (RFC 9110 section 5.5), as a bare CR does.
+            return text.ToString().Replace('\0', ' ');
         }
 
         private static string Escape(string text)
