@@ -1,16 +1,33 @@
 using System;
+using System.IO;
 
 namespace HttpNano
 {
     /// <summary>
     /// One HTTP/1.1 connection to one server (Python's http.client.HTTPConnection). Send a
-    /// request with <see cref="Request(string, string)"/> (or PutRequest, PutHeader, EndHeaders),
-    /// then read the answer with <see cref="GetResponse"/>. The socket opens on first use, stays
-    /// open between requests while the server allows it (keep-alive), and reopens by itself after
-    /// the server closed it. Not thread-safe: one request at a time. See
-    /// <see cref="ConnectionState"/> for the order of calls.
+    /// request with <see cref="Request(string, string, HttpHeaders)"/> (or PutRequest, PutHeader,
+    /// EndHeaders), then read the answer with <see cref="GetResponse"/>. The socket opens on first
+    /// use, stays open between requests while the server allows it (keep-alive), and reopens by
+    /// itself after the server closed it or after any failure. Not thread-safe: one request at a
+    /// time.
+    /// <code>
+    ///   Idle --PutRequest--> RequestStarted --PutHeader*, EndHeaders--> RequestSent
+    ///    ^                                                                  |
+    ///    +----------------------------- GetResponse ------------------------+
+    ///
+    ///   PutRequest outside Idle               -> CannotSendRequestException
+    ///   PutHeader/EndHeaders outside Started  -> CannotSendHeaderException
+    ///   GetResponse outside Sent, or while the previous response is unread
+    ///                                         -> ResponseNotReadyException
+    ///   Close, or any failure after the request began to go out
+    ///                                         -> Idle, socket closed (the next request reconnects)
+    ///   an argument error (bad header, URL)   -> the state stays as it was
+    /// </code>
+    /// A request that fails on a socket which already carried a response, before a byte of its
+    /// own response arrived (the server closed the idle socket just as the request went out), is
+    /// sent once more on a new socket when its body can be sent again (<see cref="RetryOnStaleConnection"/>).
     /// </summary>
-    public partial class HttpConnection : IDisposable
+    public class HttpConnection : IDisposable
     {
         /// <summary>The default port of HTTP, 80 (Python's HTTP_PORT).</summary>
         public const int HttpPort = 80;
@@ -24,65 +41,113 @@ namespace HttpNano
         /// <summary>Default <see cref="ContinueTimeout"/>: 1000 ms.</summary>
         public const int DefaultContinueTimeout = 1000;
 
-        private readonly string _host;
-        private readonly int _port;
-        private readonly RequestWriter _writer;
+        private const string ContentLengthName = "Content-Length";
+        private const string TransferEncodingName = "Transfer-Encoding";
+        private const string ExpectName = "Expect";
+        private const string HostName = "Host";
+
+        // Body bytes sit in the scratch buffer at this offset, so a chunk header can be written
+        // just before them and header plus data leave in one send.
+        private const int DataOffset = ChunkEncoder.MaxChunkHeaderLength;
+
+        /// <summary>The host to connect to (brackets of an IPv6 literal removed).</summary>
+        public readonly string Host;
+
+        /// <summary>The port to connect to.</summary>
+        public readonly int Port;
+
+        /// <summary>
+        /// Longest wait for the TCP connect, in milliseconds; -1 (the default) means
+        /// <see cref="Timeout"/>. A timer closes the socket when it runs out, as neither
+        /// platform's blocking connect takes a timeout.
+        /// </summary>
+        public int ConnectTimeout = InfiniteTimeout;
+
+        /// <summary>
+        /// Longest time, in milliseconds, from <see cref="GetResponse"/> until the response's
+        /// body has been read to its end; -1 (the default) for none. Unlike <see cref="Timeout"/>,
+        /// which bounds each receive, this bounds the whole response, so a server that sends one
+        /// byte at a time cannot hold the request forever. Exceeding it raises a
+        /// <see cref="TimeoutException"/> and closes the connection.
+        /// </summary>
+        public int ResponseTimeout = InfiniteTimeout;
+
+        /// <summary>How long to wait for "100 Continue" before sending the body anyway, in milliseconds.</summary>
+        public int ContinueTimeout = DefaultContinueTimeout;
+
+        /// <summary>
+        /// When true, requests with a body send "Expect: 100-continue" and the head alone, then
+        /// wait up to <see cref="ContinueTimeout"/> for the server: on "100 Continue" (or
+        /// silence) the body follows; when a final status (say 401 or 413) comes first, the body
+        /// is not sent, <see cref="GetResponse"/> returns that status and the connection closes
+        /// after it. Saves sending a large body the server would refuse. Off by default.
+        /// </summary>
+        public bool ExpectContinue;
+
+        /// <summary>
+        /// When true (the default), a request that fails on a kept-alive socket before any of its
+        /// response arrived (the server closed or reset the idle socket as the request went out)
+        /// is sent once more on a new socket, if its body can be sent again: none, a byte array,
+        /// a string, or a seekable stream (rewound to where it started). Never on a new socket,
+        /// never twice, never once a 100-continue wait let the body go out.
+        /// </summary>
+        public bool RetryOnStaleConnection = true;
+
+        /// <summary>Debug output level: above 0 prints "send:", "reply:" and "header:" lines.</summary>
+        public int DebugLevel;
+
+        /// <summary>
+        /// Opens the socket (CPython's <c>_create_connection</c>): null, the default, means
+        /// <see cref="TcpTransport.Open"/>; tests put a scripted one here.
+        /// </summary>
+        internal SocketOpener CreateConnection;
+
+        private readonly RequestWriter _writer = new RequestWriter();
         private int _timeout;
-        private int _connectTimeout = InfiniteTimeout;
-        private int _responseTimeout = InfiniteTimeout;
-        private int _continueTimeout = DefaultContinueTimeout;
-        private bool _expectContinue;
-        private bool _reused;
         private int _blockSize = DefaultBlockSize;
         private HttpLimits _limits = new HttpLimits();
         private ITransport _transport;
+        private bool _reused;
         private ResponseReader _reader;
         private HttpResponse _response;
         private HttpResponse _spareResponse;
-        private ConnectionState _state;
+        private State _state;
         private string _hostHeader;
         private byte[] _scratch;
-        private int _debugLevel;
+
+        // The request going out, kept until its response begins so that it can be sent again.
+        private object _body;
+        private long _bodyStart;
+        private bool _chunked;
+        private bool _expect;
+        private bool _replayable;
+        private bool _replayed;
+        private bool _broken;
+
+        private string _tunnelHost;
+        private int _tunnelPort;
+        private HttpHeaders _tunnelHeaders;
+        private HttpHeaders _proxyResponseHeaders;
 
         /// <summary>
         /// Creates a connection to <paramref name="host"/>, which may carry a port: "example.com",
         /// "example.com:8080", "[2001:db8::1]:8080". No socket is opened yet.
         /// </summary>
         /// <param name="host">Host name or address, optionally with ":port".</param>
-        /// <exception cref="InvalidUrlException">The port is not a number, or the host holds a control character or space.</exception>
-        public HttpConnection(string host) : this(host, HostPort.NoPort, InfiniteTimeout) { }
-
-        /// <summary>Creates a connection to <paramref name="host"/> on <paramref name="port"/>.</summary>
-        /// <param name="host">Host name or address.</param>
-        /// <param name="port">TCP port, 1-65535.</param>
-        public HttpConnection(string host, int port) : this(host, port, InfiniteTimeout) { }
-
-        /// <summary>
-        /// Creates a connection with a timeout, in milliseconds, for connecting and for each
-        /// send or receive (<see cref="InfiniteTimeout"/> for none).
-        /// </summary>
-        /// <param name="host">Host name or address.</param>
         /// <param name="port">TCP port, 1-65535, or -1 to take it from <paramref name="host"/> or <see cref="DefaultPort"/>.</param>
-        /// <param name="timeoutMilliseconds">Timeout in milliseconds, or -1 for none.</param>
-        public HttpConnection(string host, int port, int timeoutMilliseconds)
+        /// <param name="timeoutMilliseconds">Timeout in milliseconds for connecting and for each send or receive, or -1 for none.</param>
+        /// <exception cref="InvalidUrlException">The port is not a number, or the host holds a control character or space.</exception>
+        public HttpConnection(string host, int port = HostPort.NoPort, int timeoutMilliseconds = InfiniteTimeout)
         {
-            int resolvedPort;
-            _host = HostPort.Parse(host, port, DefaultPort, out resolvedPort);
-            _port = resolvedPort;
+            Host = HostPort.Parse(host, port, DefaultPort, out Port);
             Timeout = timeoutMilliseconds;
-            _writer = new RequestWriter();
         }
 
-        /// <summary>The host to connect to (brackets of an IPv6 literal removed).</summary>
-        public string Host
+        private enum State
         {
-            get { return _host; }
-        }
-
-        /// <summary>The port to connect to.</summary>
-        public int Port
-        {
-            get { return _port; }
+            Idle,
+            RequestStarted,
+            RequestSent
         }
 
         /// <summary>The port used when none is given: 80 here, 443 for HTTPS (Python's default_port).</summary>
@@ -95,58 +160,14 @@ namespace HttpNano
         public int Timeout
         {
             get { return _timeout; }
-            set { _timeout = CheckTimeout(value); }
-        }
-
-        /// <summary>
-        /// Longest wait for the TCP connect, in milliseconds; -1 (the default) means
-        /// <see cref="Timeout"/>. A timer closes the socket when it runs out, as neither
-        /// platform's blocking connect takes a timeout.
-        /// </summary>
-        public int ConnectTimeout
-        {
-            get { return _connectTimeout; }
-            set { _connectTimeout = CheckTimeout(value); }
-        }
-
-        /// <summary>
-        /// Longest time, in milliseconds, from <see cref="GetResponse"/> until the response's
-        /// body has been read to its end; -1 (the default) for none. Unlike <see cref="Timeout"/>,
-        /// which bounds each receive, this bounds the whole response, so a server that sends one
-        /// byte at a time cannot hold the request forever. Exceeding it raises a
-        /// <see cref="TimeoutException"/> and closes the connection.
-        /// </summary>
-        public int ResponseTimeout
-        {
-            get { return _responseTimeout; }
-            set { _responseTimeout = CheckTimeout(value); }
-        }
-
-        /// <summary>
-        /// When true, requests with a body send "Expect: 100-continue" and the head alone, then
-        /// wait up to <see cref="ContinueTimeout"/> for the server: on "100 Continue" (or
-        /// silence) the body follows; when a final status (say 401 or 413) comes first, the body
-        /// is not sent, <see cref="GetResponse"/> returns that status and the connection closes
-        /// after it. Saves sending a large body the server would refuse. Off by default.
-        /// </summary>
-        public bool ExpectContinue
-        {
-            get { return _expectContinue; }
-            set { _expectContinue = value; }
-        }
-
-        /// <summary>How long to wait for "100 Continue" before sending the body anyway, in milliseconds.</summary>
-        public int ContinueTimeout
-        {
-            get { return _continueTimeout; }
             set
             {
-                if (value < 0)
+                if (value < InfiniteTimeout)
                 {
                     throw new ArgumentOutOfRangeException("value");
                 }
 
-                _continueTimeout = value;
+                _timeout = value;
             }
         }
 
@@ -166,7 +187,7 @@ namespace HttpNano
             }
         }
 
-        /// <summary>Limits applied to responses (line length, header count and size, interim responses).</summary>
+        /// <summary>Limits applied to responses (line length, header count and size, interim responses, whole-body reads).</summary>
         public HttpLimits Limits
         {
             get { return _limits; }
@@ -182,18 +203,64 @@ namespace HttpNano
             }
         }
 
-        /// <summary>Debug output level: above 0 prints "send:", "reply:" and "header:" lines.</summary>
-        public int DebugLevel
-        {
-            get { return _debugLevel; }
-            set { _debugLevel = value; }
-        }
-
         /// <summary>Sets <see cref="DebugLevel"/> (Python's set_debuglevel).</summary>
         /// <param name="level">0 for silence, above 0 to print what goes over the wire.</param>
         public void SetDebugLevel(int level)
         {
-            _debugLevel = level;
+            DebugLevel = level;
+        }
+
+        /// <summary>
+        /// Sends requests through an HTTP proxy: this connection's host and port are the proxy's,
+        /// and <paramref name="host"/> is the server reached through a CONNECT tunnel (Python's
+        /// set_tunnel), sending <paramref name="headers"/> (e.g. Proxy-Authorization) with the
+        /// CONNECT request; a Host header naming the target is added unless given. Must be called
+        /// before the connection opens.
+        /// </summary>
+        /// <param name="host">The target host, optionally with ":port".</param>
+        /// <param name="port">The target port, or -1 for ":port" in <paramref name="host"/> or <see cref="DefaultPort"/>.</param>
+        /// <param name="headers">Headers for the proxy, or null.</param>
+        /// <exception cref="InvalidOperationException">The connection is already open.</exception>
+        /// <exception cref="InvalidUrlException">The host or port is malformed.</exception>
+        /// <exception cref="ArgumentException">A header would break the CONNECT request.</exception>
+        public void SetTunnel(string host, int port = HostPort.NoPort, HttpHeaders headers = null)
+        {
+            if (_transport != null)
+            {
+                throw new InvalidOperationException("cannot set up a tunnel on an open connection");
+            }
+
+            int tunnelPort;
+            string tunnelHost = HostPort.Parse(host, port, DefaultPort, out tunnelPort);
+            HttpHeaders copy = new HttpHeaders();
+            if (headers != null)
+            {
+                for (int i = 0; i < headers.Count; i++)
+                {
+                    HeaderValidation.ValidateHeaderName(headers.GetName(i));
+                    HeaderValidation.ValidateHeaderValue(headers.GetValue(i));
+                    copy.Add(headers.GetName(i), headers.GetValue(i));
+                }
+            }
+
+            if (!copy.Contains(HostName))
+            {
+                copy.Add(HostName, HostHeader.Compute(tunnelHost, tunnelPort, HostPort.NoPort));
+            }
+
+            _tunnelHost = tunnelHost;
+            _tunnelPort = tunnelPort;
+            _tunnelHeaders = copy;
+            _hostHeader = null;
+        }
+
+        /// <summary>
+        /// The proxy's answer to the last CONNECT (Python's get_proxy_response_headers), or null
+        /// without a tunnel or before it opened.
+        /// </summary>
+        public HttpHeaders GetProxyResponseHeaders()
+        {
+            return _proxyResponseHeaders;
         }
 
         /// <summary>
@@ -207,20 +274,19 @@ namespace HttpNano
                 return;
             }
 
-            int connectTimeout = _connectTimeout == InfiniteTimeout ? _timeout : _connectTimeout;
+            int connectTimeout = ConnectTimeout < 0 ? _timeout : ConnectTimeout;
             ITransport plain = CreateConnection == null
-                ? TcpTransport.Open(_host, _port, connectTimeout, _timeout)
-                : CreateConnection(_host, _port, connectTimeout, _timeout);
+                ? TcpTransport.Open(Host, Port, connectTimeout, _timeout)
+                : CreateConnection(Host, Port, connectTimeout, _timeout);
             ITransport transport = plain;
             try
             {
-                bool unread = _tunnelHost != null && OpenTunnel(plain);
-                transport = Secure(plain, OriginHost);
-                if (unread && transport != plain)
+                if (_tunnelHost != null)
                 {
-                    // TLS starts with the client's hello: bytes before it can only be the proxy's.
-                    throw new HttpException("unexpected bytes after CONNECT answer");
+                    OpenTunnel(plain);
                 }
+
+                transport = Secure(plain, _tunnelHost == null ? Host : _tunnelHost);
             }
             catch
             {
@@ -238,7 +304,8 @@ namespace HttpNano
         /// </summary>
         public void Close()
         {
-            _state = ConnectionState.Idle;
+            _state = State.Idle;
+            _broken = false;
             _response = null;
             ITransport transport = _transport;
             _transport = null;
@@ -254,11 +321,256 @@ namespace HttpNano
             Close();
         }
 
+        /// <summary>Sends a request without a body (Python's request(method, url, headers=...)).</summary>
+        /// <param name="method">The method, e.g. "GET".</param>
+        /// <param name="url">The path and query, e.g. "/index.html", or an absolute URL for a proxy; "" means "/".</param>
+        /// <param name="headers">Headers to send, or null; Host, Accept-Encoding and the body framing headers are added unless present.</param>
+        public void Request(string method, string url, HttpHeaders headers = null)
+        {
+            SendRequest(method, url, null, RequestBodyRules.NoBody, headers, false);
+        }
+
+        /// <summary>Sends a request with a byte body (null for none); Content-Length is added.</summary>
+        /// <param name="method">The method, e.g. "POST".</param>
+        /// <param name="url">The path and query.</param>
+        /// <param name="body">The body, or null.</param>
+        /// <param name="headers">Headers to send, or null.</param>
+        /// <param name="encodeChunked">Chunk-encode the body when the headers already say "Transfer-Encoding: chunked".</param>
+        public void Request(string method, string url, byte[] body, HttpHeaders headers = null, bool encodeChunked = false)
+        {
+            SendRequest(method, url, body, body == null ? RequestBodyRules.NoBody : body.Length, headers, encodeChunked);
+        }
+
+        /// <summary>Sends a request with a text body encoded as UTF-8 (CPython uses Latin-1).</summary>
+        /// <param name="method">The method, e.g. "POST".</param>
+        /// <param name="url">The path and query.</param>
+        /// <param name="body">The body, or null.</param>
+        /// <param name="headers">Headers to send, or null.</param>
+        /// <param name="encodeChunked">Chunk-encode the body when the headers already say "Transfer-Encoding: chunked".</param>
+        public void Request(string method, string url, string body, HttpHeaders headers = null, bool encodeChunked = false)
+        {
+            SendRequest(method, url, body, body == null ? RequestBodyRules.NoBody : Utf8.GetByteCount(body), headers, encodeChunked);
+        }
+
         /// <summary>
-        /// Opens the socket (CPython's <c>_create_connection</c>): null, the default, means
-        /// <see cref="TcpTransport.Open"/>; tests put a scripted one here.
+        /// Sends a request whose body is read from <paramref name="body"/> in blocks of
+        /// <see cref="BlockSize"/>: with Content-Length when the stream can seek (its remaining
+        /// length), chunked otherwise. A read returning 0 ends the body.
         /// </summary>
-        internal SocketOpener CreateConnection;
+        /// <param name="method">The method, e.g. "PUT".</param>
+        /// <param name="url">The path and query.</param>
+        /// <param name="body">The body stream, or null.</param>
+        /// <param name="headers">Headers to send, or null.</param>
+        /// <param name="encodeChunked">Chunk-encode the body when the headers already say "Transfer-Encoding: chunked".</param>
+        public void Request(string method, string url, Stream body, HttpHeaders headers = null, bool encodeChunked = false)
+        {
+            SendRequest(method, url, body,
+                body == null ? RequestBodyRules.NoBody : body.CanSeek ? body.Length - body.Position : RequestBodyRules.UnknownLength,
+                headers, encodeChunked);
+        }
+
+        /// <summary>Starts a request: the request line, Host and Accept-Encoding (Python's putrequest).</summary>
+        /// <param name="method">The method, e.g. "GET".</param>
+        /// <param name="url">The path and query; "" means "/".</param>
+        /// <param name="skipHost">Do not add Host (the caller sends its own).</param>
+        /// <param name="skipAcceptEncoding">Do not add "Accept-Encoding: identity".</param>
+        /// <exception cref="CannotSendRequestException">A request is already under way.</exception>
+        public void PutRequest(string method, string url, bool skipHost = false, bool skipAcceptEncoding = false)
+        {
+            if (_response != null && _response.IsClosed)
+            {
+                _response = null;
+            }
+
+            if (_broken)
+            {
+                // The last request failed as it went out and its early answer was not read.
+                Close();
+            }
+
+            if (_state != State.Idle)
+            {
+                throw new CannotSendRequestException();
+            }
+
+            if (!skipHost && _hostHeader == null)
+            {
+                _hostHeader = _tunnelHost == null
+                    ? HostHeader.Compute(Host, Port, DefaultPort)
+                    : HostHeader.Compute(_tunnelHost, _tunnelPort, DefaultPort);
+            }
+
+            _writer.PutRequest(method, url, skipHost ? null : _hostHeader, skipAcceptEncoding);
+            _state = State.RequestStarted;
+            _body = null;
+            _chunked = false;
+            _expect = false;
+            _replayable = true;
+            _replayed = false;
+
+            // A kept-alive socket that the server closed while it was idle (its keep-alive
+            // timeout), or that received bytes nobody asked for, is replaced before the request.
+            ITransport transport = _transport;
+            if (transport != null && _reused && transport.PeerClosed())
+            {
+                _transport = null;
+                transport.Close();
+            }
+        }
+
+        /// <summary>Adds a header to the request being started (Python's putheader).</summary>
+        /// <param name="name">The field name.</param>
+        /// <param name="value">The field value.</param>
+        /// <exception cref="CannotSendHeaderException">No request has been started.</exception>
+        /// <exception cref="ArgumentException">The name or value would break the message (CR, LF, colon...).</exception>
+        public void PutHeader(string name, string value)
+        {
+            RequireStarted();
+            _writer.WriteHeader(name, value);
+        }
+
+        /// <summary>Adds a header with a number value.</summary>
+        /// <param name="name">The field name.</param>
+        /// <param name="value">The value, written in decimal.</param>
+        public void PutHeader(string name, int value)
+        {
+            RequireStarted();
+            _writer.WriteHeader(name, (long)value);
+        }
+
+        /// <summary>Adds a header with several values, continued on folded lines as CPython does.</summary>
+        /// <param name="name">The field name.</param>
+        /// <param name="values">The values.</param>
+        public void PutHeader(string name, params string[] values)
+        {
+            RequireStarted();
+            _writer.WriteHeader(name, values);
+        }
+
+        /// <summary>Ends the head and sends it, with <paramref name="body"/> if given (Python's endheaders).</summary>
+        /// <param name="body">The body, or null.</param>
+        /// <param name="encodeChunked">Send the body as one chunk and the last chunk.</param>
+        /// <exception cref="CannotSendHeaderException">No request has been started.</exception>
+        public void EndHeaders(byte[] body = null, bool encodeChunked = false)
+        {
+            RequireStarted();
+            _body = body;
+            _chunked = encodeChunked;
+            SendHead();
+        }
+
+        /// <summary>
+        /// Sends raw bytes on the connection, opening it if needed (Python's send); a request that
+        /// used it is not sent again after a stale close.
+        /// </summary>
+        /// <param name="data">The bytes.</param>
+        /// <param name="offset">First byte to send.</param>
+        /// <param name="count">How many bytes; -1 for all from <paramref name="offset"/> on.</param>
+        public void Send(byte[] data, int offset = 0, int count = -1)
+        {
+            if (data == null)
+            {
+                throw new ArgumentNullException("data");
+            }
+
+            if (count == -1)
+            {
+                count = data.Length - offset;
+            }
+
+            if (offset < 0 || count < 0 || offset > data.Length - count)
+            {
+                throw new ArgumentOutOfRangeException("count");
+            }
+
+            _replayable = false;
+            try
+            {
+                SendRaw(data, offset, count);
+            }
+            catch
+            {
+                Fail();
+                throw;
+            }
+        }
+
+        /// <summary>
+        /// Reads the response to the request just sent (Python's getresponse). Interim 1xx
+        /// responses are skipped. When the response says the connection will close, it takes
+        /// the socket with it and the next request opens a new one.
+        /// </summary>
+        /// <exception cref="ResponseNotReadyException">No request was sent, or the previous response has not been read to its end.</exception>
+        /// <exception cref="RemoteDisconnectedException">The server closed the connection without answering; the next request reconnects.</exception>
+        public HttpResponse GetResponse()
+        {
+            if (_response != null && _response.IsClosed)
+            {
+                _response = null;
+            }
+
+            if (_state != State.RequestSent || _response != null || _transport == null)
+            {
+                throw new ResponseNotReadyException();
+            }
+
+            HttpResponse response = _spareResponse;
+            if (response == null || !response.IsClosed)
+            {
+                // One response object per connection, reused once its body is over, so a
+                // kept-alive request loop allocates nothing.
+                response = new HttpResponse();
+                _spareResponse = response;
+            }
+
+            while (true)
+            {
+                ResponseReader reader = ReaderFor(_transport);
+                reader.CloseAfterResponse |= _broken;
+                try
+                {
+                    response.Begin(reader, _writer.MethodIsHead);
+                    break;
+                }
+                catch (Exception e)
+                {
+                    // A response that could not be read leaves the stream out of sync: never reuse
+                    // it. Nothing of it arrived on a socket that served before: a stale close.
+                    bool again = _reused && CanReplay() && reader.ReceivedNothing
+                        && (e is RemoteDisconnectedException || e is IOException);
+                    Close();
+                    if (!again)
+                    {
+                        throw;
+                    }
+
+                    Replay();
+                }
+            }
+
+            _state = State.Idle;
+            _broken = false;
+            _reused = true;
+            if (DebugLevel > 0)
+            {
+                DebugLog.WriteLine("reply: '" + (response.Version == 10 ? "HTTP/1.0 " : "HTTP/1.1 ") + response.Status.ToString() + " " + response.Reason + "'");
+                PrintHeaders(response.Head);
+            }
+
+            if (response.WillClose)
+            {
+                // Like CPython, the closing response keeps the socket (its reader closes it at the
+                // body's end); this connection forgets both and opens a new one next time.
+                _transport = null;
+                _reader = null;
+            }
+            else
+            {
+                _response = response;
+            }
+
+            return response;
+        }
 
         /// <summary>
         /// What runs over the open socket (or tunnel) to <paramref name="host"/>, the origin:
@@ -269,65 +581,382 @@ namespace HttpNano
             return plain;
         }
 
-        /// <summary>The Host header value for this connection, computed once.</summary>
-        private string HostHeaderValue
+        /// <summary>Called by the reader when it closed <paramref name="transport"/>: the next request opens a new one.</summary>
+        internal void Forget(ITransport transport)
         {
-            get
+            if (_transport == transport)
             {
-                if (_hostHeader == null)
-                {
-                    _hostHeader = HostHeader.Compute(OriginHost, OriginPort, DefaultPort);
-                }
-
-                return _hostHeader;
+                _transport = null;
             }
         }
 
-        /// <summary>A block-sized buffer for stream and string bodies, allocated on first use.</summary>
-        private byte[] Scratch
+        private void RequireStarted()
         {
-            get
+            if (_state != State.RequestStarted)
             {
-                if (_scratch == null)
-                {
-                    _scratch = new byte[ChunkEncoder.MaxChunkHeaderLength + _blockSize + ChunkEncoder.MaxLastChunkLength];
-                }
-
-                return _scratch;
+                throw new CannotSendHeaderException();
             }
         }
 
-        private ITransport EnsureConnected()
+        // Python's _send_request: framing headers by CPython's rules, the caller's headers, then
+        // the head and body.
+        private void SendRequest(string method, string url, object body, long bodyLength, HttpHeaders headers, bool encodeChunked)
+        {
+            PutRequest(method, url, headers != null && headers.Contains(HostName), headers != null && headers.Contains("Accept-Encoding"));
+            bool expect = ExpectContinue && (bodyLength > 0 || bodyLength == RequestBodyRules.UnknownLength)
+                && (headers == null || !headers.Contains(ExpectName));
+            long contentLength;
+            RequestBodyFraming framing = RequestBodyRules.Decide(_writer.MethodExpectsBody, bodyLength,
+                headers != null && headers.Contains(ContentLengthName),
+                headers != null && headers.Contains(TransferEncodingName),
+                encodeChunked, out contentLength);
+            try
+            {
+                if (framing == RequestBodyFraming.ContentLength)
+                {
+                    _writer.WriteHeader(ContentLengthName, contentLength);
+                }
+                else if (framing == RequestBodyFraming.Chunked)
+                {
+                    _writer.WriteHeader(TransferEncodingName, RequestBodyRules.ChunkedValue);
+                }
+
+                if (expect)
+                {
+                    _writer.WriteHeader(ExpectName, "100-continue");
+                }
+
+                if (headers != null)
+                {
+                    for (int i = 0; i < headers.Count; i++)
+                    {
+                        _writer.WriteHeader(headers.GetName(i), headers.GetValue(i));
+                    }
+                }
+            }
+            catch
+            {
+                // A rejected header leaves nothing half-sent: the request never started.
+                _state = State.Idle;
+                throw;
+            }
+
+            Stream stream = body as Stream;
+            if (stream != null)
+            {
+                _replayable = stream.CanSeek;
+                _bodyStart = _replayable ? stream.Position : 0;
+            }
+
+            _body = body;
+            _chunked = framing == RequestBodyFraming.Chunked || framing == RequestBodyFraming.ChunkEncodeOnly;
+            _expect = expect;
+            SendHead();
+        }
+
+        // The head is complete: send it and the body. A failure on a socket that already carried
+        // a response, before anything of this request's answer came back, is a stale keep-alive
+        // close: the request goes out once more on a new socket.
+        private void SendHead()
+        {
+            _writer.EndHeaders();
+            _state = State.RequestSent;
+            bool reused = _transport != null && _reused;
+            try
+            {
+                Transmit();
+            }
+            catch
+            {
+                if (!reused || !CanReplay())
+                {
+                    Fail();
+                    throw;
+                }
+
+                Close();
+                Replay();
+            }
+        }
+
+        // After a failed send: when the server already answered (Python's test_epipe: a 401 and
+        // a reset while the body was still going out), its answer stays readable by GetResponse;
+        // otherwise the socket is closed. Either way the next request starts afresh.
+        private void Fail()
+        {
+            if (_state == State.RequestSent && _transport != null && _transport.Poll(0))
+            {
+                _broken = true;
+            }
+            else
+            {
+                Close();
+            }
+        }
+
+        private bool CanReplay()
+        {
+            return RetryOnStaleConnection && _replayable && !_replayed;
+        }
+
+        // Sends the request once more, on a new socket (the old one is closed): never twice.
+        private void Replay()
+        {
+            _replayed = true;
+            _state = State.RequestSent;
+            Stream stream = _body as Stream;
+            try
+            {
+                if (stream != null)
+                {
+                    stream.Position = _bodyStart;
+                }
+
+                Transmit();
+            }
+            catch
+            {
+                Fail();
+                throw;
+            }
+        }
+
+        // The head in the writer's buffer and the recorded body, over the socket (opened if needed).
+        private void Transmit()
+        {
+            byte[] bytes = _body as byte[];
+            int head = _writer.Length;
+            if (_expect)
+            {
+                SendRaw(_writer.Buffer, 0, head);
+                if (!AwaitContinue())
+                {
+                    return;
+                }
+            }
+            else if (bytes != null && !_chunked && head + bytes.Length <= Scratch().Length)
+            {
+                // A small body rides along with the head in one send.
+                Array.Copy(_writer.Buffer, 0, _scratch, 0, head);
+                Array.Copy(bytes, 0, _scratch, head, bytes.Length);
+                SendRaw(_scratch, 0, head + bytes.Length);
+                return;
+            }
+            else
+            {
+                SendRaw(_writer.Buffer, 0, head);
+            }
+
+            if (bytes != null)
+            {
+                if (!_chunked)
+                {
+                    SendRaw(bytes, 0, bytes.Length);
+                    return;
+                }
+
+                bool afterChunk = false;
+                if (bytes.Length > 0)
+                {
+                    byte[] scratch = Scratch();
+                    SendRaw(scratch, 0, ChunkEncoder.WriteChunkHeader(bytes.Length, false, scratch, 0));
+                    SendRaw(bytes, 0, bytes.Length);
+                    afterChunk = true;
+                }
+
+                SendLastChunk(afterChunk);
+            }
+            else if (_body != null)
+            {
+                SendPieces();
+            }
+        }
+
+        // A text or stream body, a block at a time through the scratch buffer.
+        private void SendPieces()
+        {
+            byte[] scratch = Scratch();
+            string text = _body as string;
+            Stream stream = _body as Stream;
+            bool afterChunk = false;
+            int charIndex = 0;
+            while (true)
+            {
+                int count;
+                if (text != null)
+                {
+                    if (charIndex >= text.Length)
+                    {
+                        break;
+                    }
+
+                    count = Utf8.Encode(text, ref charIndex, scratch, DataOffset, _blockSize);
+                }
+                else
+                {
+                    try
+                    {
+                        count = stream.Read(scratch, DataOffset, _blockSize);
+                    }
+                    catch
+                    {
+                        // The caller's source failed, not the socket: sending it again cannot help.
+                        _replayable = false;
+                        throw;
+                    }
+
+                    if (count <= 0)
+                    {
+                        break;
+                    }
+                }
+
+                if (count == 0)
+                {
+                    continue;
+                }
+
+                int start = DataOffset;
+                if (_chunked)
+                {
+                    int headerLength = (afterChunk ? 2 : 0) + Ascii.HexLength(count) + 2;
+                    start = DataOffset - headerLength;
+                    ChunkEncoder.WriteChunkHeader(count, afterChunk, scratch, start);
+                    afterChunk = true;
+                }
+
+                SendRaw(scratch, start, DataOffset + count - start);
+            }
+
+            if (_chunked)
+            {
+                SendLastChunk(afterChunk);
+            }
+        }
+
+        private void SendLastChunk(bool afterChunk)
+        {
+            byte[] scratch = Scratch();
+            SendRaw(scratch, 0, ChunkEncoder.WriteLastChunk(afterChunk, scratch, 0));
+        }
+
+        // The head went out with "Expect: 100-continue": true to send the body ("100 Continue",
+        // or no answer within ContinueTimeout), false when a final response came first. Once the
+        // body goes out after the wait, the request is not sent again.
+        private bool AwaitContinue()
+        {
+            if (_transport.Poll(ContinueTimeout < 0 ? 0 : ContinueTimeout))
+            {
+                ResponseReader reader = ReaderFor(_transport);
+                reader.CloseAfterResponse |= _broken;
+                try
+                {
+                    if (!reader.ReadContinue())
+                    {
+                        return false;
+                    }
+                }
+                catch
+                {
+                    _replayable &= reader.ReceivedNothing;
+                    throw;
+                }
+            }
+
+            _replayable = false;
+            return true;
+        }
+
+        private void SendRaw(byte[] data, int offset, int count)
         {
             if (_transport == null)
             {
                 Connect();
             }
 
-            return _transport;
+            if (DebugLevel > 0)
+            {
+                DebugLog.WriteLine("send: '" + DebugLog.Escape(data, offset, count) + "'");
+            }
+
+            _transport.Send(data, offset, count);
         }
 
-        // Before a request goes out on a kept-alive socket: if the server has closed it while it
-        // was idle (its keep-alive timeout), replace it now instead of failing the request.
-        private void ReplaceIfClosedByPeer()
+        // A block-sized buffer for stream and string bodies, allocated on first use.
+        private byte[] Scratch()
         {
-            // Bytes already buffered (a scripted or pipelined answer) mean the stream is still in use.
-            ITransport transport = _transport;
-            if (transport != null && _reused && (_reader == null || _reader.Buffered == 0) && transport.PeerClosed())
+            if (_scratch == null)
             {
-                _transport = null;
-                transport.Close();
+                _scratch = new byte[ChunkEncoder.MaxChunkHeaderLength + _blockSize + ChunkEncoder.MaxLastChunkLength];
+            }
+
+            return _scratch;
+        }
+
+        // The receive buffer is allocated once and follows the connection across reconnects,
+        // unless a closing response still reads from it. Every exchange starts its deadline here.
+        private ResponseReader ReaderFor(ITransport transport)
+        {
+            if (_reader == null)
+            {
+                _reader = new ResponseReader(_limits, ResponseReader.DefaultReadWindow);
+            }
+
+            _reader.Start(this, transport, _timeout, ResponseTimeout);
+            return _reader;
+        }
+
+        // Connect's tunnel step, on the socket to the proxy: "CONNECT host:port HTTP/1.1" and its
+        // headers in one write (a writer of its own: the request's head may already be in the
+        // main one), then the proxy's answer, read as the answer to a HEAD (it has no body). No
+        // byte may follow that answer before this side speaks.
+        private void OpenTunnel(ITransport proxy)
+        {
+            RequestWriter writer = new RequestWriter();
+            writer.StartRequest("CONNECT", HostHeader.Compute(_tunnelHost, _tunnelPort, HostPort.NoPort));
+            for (int i = 0; i < _tunnelHeaders.Count; i++)
+            {
+                writer.WriteHeader(_tunnelHeaders.GetName(i), _tunnelHeaders.GetValue(i));
+            }
+
+            writer.EndHeaders();
+            if (DebugLevel > 0)
+            {
+                DebugLog.WriteLine("send: '" + DebugLog.Escape(writer.Buffer, 0, writer.Length) + "'");
+            }
+
+            proxy.Send(writer.Buffer, 0, writer.Length);
+            ResponseReader reader = ReaderFor(proxy);
+            ResponseHead head = reader.ReadHead(true);
+            HttpHeaders headers = new HttpHeaders();
+            for (int i = 0; i < head.Count; i++)
+            {
+                headers.Add(head.GetName(i), head.GetValue(i));
+            }
+
+            if (DebugLevel > 0)
+            {
+                PrintHeaders(head);
+            }
+
+            _proxyResponseHeaders = headers;
+            if (head.Status != HttpStatus.OK)
+            {
+                throw new ProxyTunnelException(head.Status, head.Reason);
+            }
+
+            if (reader.Buffered != 0)
+            {
+                throw new HttpException("unexpected bytes after CONNECT answer");
             }
         }
 
-        private static int CheckTimeout(int value)
+        private static void PrintHeaders(ResponseHead head)
         {
-            if (value < InfiniteTimeout)
+            for (int i = 0; i < head.Count; i++)
             {
-                throw new ArgumentOutOfRangeException("value");
+                DebugLog.WriteLine("header: " + head.GetName(i) + ": " + head.GetValue(i));
             }
-
-            return value;
         }
     }
 }

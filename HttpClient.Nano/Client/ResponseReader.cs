@@ -66,7 +66,7 @@ namespace HttpNano
         private bool _willClose;
         private bool _endedEarly;
         private bool _finalHeadPending;
-        private bool _closeAfterResponse;
+        internal bool CloseAfterResponse;
 
         // Chunked decoding.
         private long _size;
@@ -176,7 +176,7 @@ namespace HttpNano
             _willClose = false;
             _endedEarly = false;
             _finalHeadPending = false;
-            _closeAfterResponse = false;
+            CloseAfterResponse = false;
             _applied = NotCut;
         }
 
@@ -246,8 +246,8 @@ namespace HttpNano
                 ResponseHead head = _parser.Head;
                 _endedEarly = false;
                 Decide(head, requestWasHead);
-                _willClose |= _closeAfterResponse;
-                _closeAfterResponse = false;
+                _willClose |= CloseAfterResponse;
+                CloseAfterResponse = false;
                 return head;
             }
             catch (Exception e)
@@ -278,7 +278,7 @@ namespace HttpNano
                 }
 
                 _finalHeadPending = true;
-                _closeAfterResponse = true;
+                CloseAfterResponse = true;
                 return false;
             }
             catch (Exception e)
@@ -455,6 +455,12 @@ namespace HttpNano
         }
 
         // Parses one head at the start of the buffer; true if it was an interim response to skip.
+        // Stand-in until the reader tracks this itself.
+        internal bool ReceivedNothing
+        {
+            get { return _end == 0; }
+        }
+
         private bool ReadOneHead()
         {
             int unread = _end - _pos;

@@ -65,6 +65,7 @@ namespace HttpNano.Tests
             ScriptedTransportFactory factory = new ScriptedTransportFactory(0, ok, ok);
             factory.Transport(0).HidesClose = true;
             HttpConnection connection = ScriptedTransportFactory.Connection(factory);
+            connection.RetryOnStaleConnection = false;
             connection.Request("GET", "/");
             connection.GetResponse().Read();
             connection.Request("GET", "/");

@@ -9,6 +9,12 @@ namespace HttpNano.Tests
     /// then end of stream (Receive returns 0) or, if <see cref="ResetAt"/> is set, an
     /// <see cref="IOException"/> like a connection reset once that many bytes were served.
     /// Everything sent is recorded. Allocates nothing while receiving.
+    /// Like a server, it answers only what was asked: once the client has sent anything, each
+    /// send that finds everything released so far consumed releases the next response of the
+    /// script (interim 1xx responses with the final one; its end found from its Content-Length,
+    /// chunks, status or the request's method, else the rest of the script), and a receive past
+    /// what is released times out. <see cref="ServesAhead"/> serves the whole script at once,
+    /// like a server that sends what nobody asked for.
     /// </summary>
     public sealed class ScriptedTransport : ITransport
     {
@@ -16,6 +22,7 @@ namespace HttpNano.Tests
         private int _position;
         private byte[] _sent = new byte[256];
         private int _sentCount;
+        private int _gate = -1;
 
         /// <summary>Serves <paramref name="script"/> in pieces of <paramref name="pieceSize"/> bytes (0: unlimited).</summary>
         public ScriptedTransport(byte[] script, int pieceSize)
@@ -90,7 +97,11 @@ namespace HttpNano.Tests
         public void Rewind()
         {
             _position = 0;
+            _gate = -1;
         }
+
+        /// <summary>Serves the whole script without waiting for requests: bytes nobody asked for arrive too.</summary>
+        public bool ServesAhead { get; set; }
 
         /// <summary>Forgets what was sent.</summary>
         public void ClearSent()
@@ -115,8 +126,19 @@ namespace HttpNano.Tests
             ReceiveCalls++;
             LastReceiveBuffer = buffer;
             int end = ResetAt >= 0 && ResetAt < _script.Length ? ResetAt : _script.Length;
+            bool held = _gate >= 0 && !ServesAhead && _gate < end;
+            if (held)
+            {
+                end = _gate;
+            }
+
             if (_position >= end)
             {
+                if (held)
+                {
+                    throw new TimeoutException("the scripted server waits for a request");
+                }
+
                 if (ResetAt >= 0)
                 {
                     throw new IOException("connection reset");
@@ -202,7 +224,174 @@ namespace HttpNano.Tests
             }
 
             Array.Copy(buffer, offset, _sent, _sentCount, count);
+            if (_position >= _gate)
+            {
+                _gate = ResponseEnd(_gate < 0 ? 0 : _gate, _sent, _sentCount);
+            }
+
             _sentCount += count;
+        }
+
+        // Where the response that starts at script offset start ends, for the request whose
+        // bytes start at requestStart of sent: interim 1xx heads go with the final one; the body
+        // by the request's method, the status, chunks or Content-Length; otherwise (or if the
+        // script does not parse) the rest of the script.
+        private int ResponseEnd(int start, byte[] sent, int requestStart)
+        {
+            bool noBody = StartsWith(sent, requestStart, "HEAD ");
+            bool connect = StartsWith(sent, requestStart, "CONNECT ");
+            int at = start;
+            while (true)
+            {
+                int headEnd = HeadEnd(at);
+                int status = headEnd < 0 || at + 12 > _script.Length ? -1 : Digits(at + 9, 3, 10);
+                if (status < 0)
+                {
+                    return _script.Length;
+                }
+
+                if (status >= 100 && status < 200 && status != 101)
+                {
+                    at = headEnd;
+                    continue;
+                }
+
+                if (noBody || status == 204 || status == 304 || connect && status / 100 == 2)
+                {
+                    return headEnd;
+                }
+
+                if (Find(at, headEnd, "\ntransfer-encoding:") >= 0)
+                {
+                    return Find(at, headEnd, "chunked") >= 0 ? ChunksEnd(headEnd) : _script.Length;
+                }
+
+                int digits = Find(at, headEnd, "\ncontent-length:");
+                if (digits < 0)
+                {
+                    return _script.Length;
+                }
+
+                while (digits < headEnd && _script[digits] == ' ')
+                {
+                    digits++;
+                }
+
+                int length = 0;
+                while (digits < headEnd && _script[digits] >= '0' && _script[digits] <= '9' && length < 100000000)
+                {
+                    length = length * 10 + _script[digits++] - '0';
+                }
+
+                return headEnd + length < _script.Length ? headEnd + length : _script.Length;
+            }
+        }
+
+        // The offset after the first occurrence of lowerText in script[from, to), letters
+        // matched in either case, or -1. Allocates nothing (allocation tests count this too).
+        private int Find(int from, int to, string lowerText)
+        {
+            for (int i = from; i + lowerText.Length <= to; i++)
+            {
+                int j = 0;
+                while (j < lowerText.Length && (_script[i + j] | (lowerText[j] >= 'a' ? 0x20 : 0)) == lowerText[j])
+                {
+                    j++;
+                }
+
+                if (j == lowerText.Length)
+                {
+                    return i + j;
+                }
+            }
+
+            return -1;
+        }
+
+        // The offset after the empty line that ends the head starting at start, or -1.
+        private int HeadEnd(int start)
+        {
+            for (int i = start; i < _script.Length; i++)
+            {
+                if (_script[i] == '\n')
+                {
+                    if (i + 1 < _script.Length && _script[i + 1] == '\n')
+                    {
+                        return i + 2;
+                    }
+
+                    if (i + 2 < _script.Length && _script[i + 1] == '\r' && _script[i + 2] == '\n')
+                    {
+                        return i + 3;
+                    }
+                }
+            }
+
+            return -1;
+        }
+
+        // The offset after the last chunk and trailers that start at start.
+        private int ChunksEnd(int start)
+        {
+            int at = start;
+            while (at < _script.Length)
+            {
+                int size = Digits(at, 16, 16);
+                int lineEnd = at;
+                while (lineEnd < _script.Length && _script[lineEnd] != '\n')
+                {
+                    lineEnd++;
+                }
+
+                if (size < 0 || lineEnd >= _script.Length)
+                {
+                    break;
+                }
+
+                if (size == 0)
+                {
+                    // The trailers end at the first empty line, found like the end of a head.
+                    int end = HeadEnd(lineEnd);
+                    return end < 0 ? _script.Length : end;
+                }
+
+                at = lineEnd + 1 + size;
+                at += at < _script.Length && _script[at] == '\r' ? 2 : 1;
+            }
+
+            return _script.Length;
+        }
+
+        // The number in up to max digits of the given base at offset, or -1 without a digit.
+        private int Digits(int offset, int max, int numberBase)
+        {
+            int value = -1;
+            for (int i = offset; i < _script.Length && i < offset + max; i++)
+            {
+                int c = _script[i] | 0x20;
+                int digit = c >= '0' && c <= '9' ? c - '0' : numberBase == 16 && c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+                if (digit < 0)
+                {
+                    break;
+                }
+
+                value = (value < 0 ? 0 : value) * numberBase + digit;
+            }
+
+            return value;
+        }
+
+        private static bool StartsWith(byte[] bytes, int offset, string text)
+        {
+            for (int i = 0; i < text.Length; i++)
+            {
+                if (offset + i >= bytes.Length || bytes[offset + i] != text[i])
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         /// <inheritdoc />
