@@ -33,7 +33,6 @@ namespace HttpNano.Samples.Esp32
                     Debug.WriteLine(name + ": server certificate rejected (mbedTLS " + e.ErrorCode.ToString() + ")."
                         + " Check RootCertificates.ServerRootCa, Settings.Host and the clock: "
                         + DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm:ss") + " UTC");
-                    connection.Close();
                     return false;
                 }
                 catch (TlsHandshakeException e)
@@ -63,10 +62,9 @@ namespace HttpNano.Samples.Esp32
                     failure = "socket error " + e.ErrorCode.ToString();
                 }
 
-                // Errors already closed the connection; this also drops a half-read response. The
-                // next attempt opens a new socket (and TLS session).
-                connection.Close();
-
+                // A failure leaves the connection idle with its socket closed: the next attempt
+                // simply opens a new socket (and TLS session). A request that only met a stale
+                // kept-alive socket was already sent once more by the connection itself.
                 if (attempt >= Settings.MaxAttempts)
                 {
                     Debug.WriteLine(name + ": giving up after " + attempt.ToString() + " attempts, " + failure);
