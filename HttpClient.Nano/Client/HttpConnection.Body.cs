@@ -130,7 +130,7 @@ namespace HttpNano
             ITransport transport = EnsureConnected();
             if (_debugLevel > 0)
             {
-                DebugLog.WriteLine("send: '" + DebugLog.Escape(data, offset, count) + "'");
+                TcpTransport.Debug("send: '" + TcpTransport.Escape(data, offset, count) + "'");
             }
 
             transport.Send(data, offset, count);

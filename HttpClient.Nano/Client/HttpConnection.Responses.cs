@@ -102,11 +102,11 @@ namespace HttpNano
 
         private void PrintResponse(HttpResponse response)
         {
-            DebugLog.WriteLine("reply: '" + (response.Version == 10 ? "HTTP/1.0 " : "HTTP/1.1 ") + response.Status.ToString() + " " + response.Reason + "'");
+            TcpTransport.Debug("reply: '" + (response.Version == 10 ? "HTTP/1.0 " : "HTTP/1.1 ") + response.Status.ToString() + " " + response.Reason + "'");
             ResponseHead head = response.Head;
             for (int i = 0; i < head.Count; i++)
             {
-                DebugLog.WriteLine("header: " + head.GetName(i) + ": " + head.GetValue(i));
+                TcpTransport.Debug("header: " + head.GetName(i) + ": " + head.GetValue(i));
             }
         }
     }

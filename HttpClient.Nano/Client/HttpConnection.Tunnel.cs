@@ -111,7 +111,7 @@ namespace HttpNano
             writer.EndHeaders();
             if (_debugLevel > 0)
             {
-                DebugLog.WriteLine("send: '" + DebugLog.Escape(writer.Buffer, 0, writer.Length) + "'");
+                TcpTransport.Debug("send: '" + TcpTransport.Escape(writer.Buffer, 0, writer.Length) + "'");
             }
 
             proxy.Send(writer.Buffer, 0, writer.Length);
@@ -125,7 +125,7 @@ namespace HttpNano
                 headers.Add(head.GetName(i), head.GetValue(i));
                 if (_debugLevel > 0)
                 {
-                    DebugLog.WriteLine("header: " + head.GetName(i) + ": " + head.GetValue(i));
+                    TcpTransport.Debug("header: " + head.GetName(i) + ": " + head.GetValue(i));
                 }
             }
 

@@ -210,7 +210,7 @@ namespace HttpNano
             int connectTimeout = _connectTimeout == InfiniteTimeout ? _timeout : _connectTimeout;
             ITransport plain = CreateConnection == null
                 ? TcpTransport.Open(_host, _port, connectTimeout, _timeout)
-                : CreateConnection(_host, _port, connectTimeout, _timeout);
+                : CreateConnection.Open(_host, _port, connectTimeout, _timeout);
             ITransport transport = plain;
             try
             {
@@ -258,7 +258,7 @@ namespace HttpNano
         /// Opens the socket (CPython's <c>_create_connection</c>): null, the default, means
         /// <see cref="TcpTransport.Open"/>; tests put a scripted one here.
         /// </summary>
-        internal SocketOpener CreateConnection;
+        internal ISocketOpener CreateConnection;
 
         /// <summary>
         /// What runs over the open socket (or tunnel) to <paramref name="host"/>, the origin:
