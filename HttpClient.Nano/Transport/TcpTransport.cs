@@ -378,11 +378,11 @@ namespace HttpNano
                 case InvalidRecord:
                     return new TlsPlainHttpException(code, inner);
                 case FatalAlert:
-                    return new TlsHandshakeException("TLS alert from server", code, inner);
+                    return new TlsHandshakeException("server sent an alert", code, inner);
                 case AllocFailed:
-                    return new TlsHandshakeException("TLS out of memory", code, inner);
+                    return new TlsHandshakeException("out of native memory", code, inner);
                 case ConnectionEof:
-                    return new TlsHandshakeException("closed in TLS handshake", code, inner);
+                    return new TlsHandshakeException("server closed", code, inner);
                 default:
                     return code < 0 ? new TlsHandshakeException(null, code, inner) : null;
             }
