@@ -4,7 +4,7 @@ namespace HttpNano
 {
     /// <summary>
     /// The seam between the connection and the network: one open byte stream to one server.
-    /// TCP, TLS and the scripted transport of the tests implement it.
+    /// TcpTransport (plain or TLS) and the scripted transports of the tests implement it.
     /// </summary>
     /// <remarks>
     /// How failures surface, the same on the host and on the device (TcpTransport maps the
