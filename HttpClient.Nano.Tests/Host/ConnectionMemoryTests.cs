@@ -54,7 +54,7 @@ namespace HttpNano.Tests.Host
             ScriptedTransportFactory factory = new ScriptedTransportFactory(0, Responses(3));
             long before = GC.GetAllocatedBytesForCurrentThread();
             HttpConnection connection = new HttpConnection("example.com");
-            connection.CreateConnection = factory.Open;
+            connection.CreateConnection = factory;
             Exchange(connection, block, 1);
             long setUp = GC.GetAllocatedBytesForCurrentThread() - before;
 
@@ -141,7 +141,7 @@ namespace HttpNano.Tests.Host
         private static HttpConnection NewConnection(int responses)
         {
             HttpConnection connection = new HttpConnection("example.com");
-            connection.CreateConnection = new ScriptedTransportFactory(0, Responses(responses)).Open;
+            connection.CreateConnection = new ScriptedTransportFactory(0, Responses(responses));
             return connection;
         }
 
@@ -176,7 +176,7 @@ namespace HttpNano.Tests.Host
             while (pending.Count > 0)
             {
                 object o = pending.Pop();
-                if (o == null || o is ScriptedTransport || o is ScriptedTransportFactory || o is SocketOpener || !seen.Add(o))
+                if (o == null || o is ScriptedTransport || o is ScriptedTransportFactory || !seen.Add(o))
                 {
                     continue;
                 }

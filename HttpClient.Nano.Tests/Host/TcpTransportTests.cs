@@ -225,8 +225,9 @@ namespace HttpNano.Tests.Host
         public async Task SetsNoDelayAndTimeoutsOnTheSocket()
         {
             Task<Socket> accepted = _listener.AcceptSocketAsync();
-            using Socket socket = TcpTransport.Open("127.0.0.1", Port, 1234, 1234).Detach();
+            using TcpTransport transport = TcpTransport.Open("127.0.0.1", Port, 1234, 1234);
             using Socket peer = await accepted;
+            Socket socket = transport.Socket;
 
             Assert.True(socket.NoDelay);
             Assert.Equal(1234, socket.ReceiveTimeout);

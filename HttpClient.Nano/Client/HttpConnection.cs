@@ -100,7 +100,7 @@ namespace HttpNano
         /// Opens the socket (CPython's <c>_create_connection</c>): null, the default, means
         /// <see cref="TcpTransport.Open"/>; tests put a scripted one here.
         /// </summary>
-        internal SocketOpener CreateConnection;
+        internal ISocketOpener CreateConnection;
 
         private readonly RequestWriter _writer = new RequestWriter();
         private int _timeout;
@@ -284,7 +284,7 @@ namespace HttpNano
             int connectTimeout = ConnectTimeout < 0 ? _timeout : ConnectTimeout;
             ITransport plain = CreateConnection == null
                 ? TcpTransport.Open(Host, Port, connectTimeout, _timeout)
-                : CreateConnection(Host, Port, connectTimeout, _timeout);
+                : CreateConnection.Open(Host, Port, connectTimeout, _timeout);
             ITransport transport = plain;
             try
             {
@@ -568,7 +568,7 @@ namespace HttpNano
             _reused = true;
             if (DebugLevel > 0)
             {
-                DebugLog.WriteLine("reply: '" + (response.Version == 10 ? "HTTP/1.0 " : "HTTP/1.1 ") + response.Status.ToString() + " " + response.Reason + "'");
+                TcpTransport.Debug("reply: '" + (response.Version == 10 ? "HTTP/1.0 " : "HTTP/1.1 ") + response.Status.ToString() + " " + response.Reason + "'");
                 PrintHeaders(response.Head);
             }
 
@@ -891,7 +891,7 @@ namespace HttpNano
 
             if (DebugLevel > 0)
             {
-                DebugLog.WriteLine("send: '" + DebugLog.Escape(data, offset, count) + "'");
+                TcpTransport.Debug("send: '" + TcpTransport.Escape(data, offset, count) + "'");
             }
 
             _transport.Send(data, offset, count);
@@ -937,7 +937,7 @@ namespace HttpNano
             writer.EndHeaders();
             if (DebugLevel > 0)
             {
-                DebugLog.WriteLine("send: '" + DebugLog.Escape(writer.Buffer, 0, writer.Length) + "'");
+                TcpTransport.Debug("send: '" + TcpTransport.Escape(writer.Buffer, 0, writer.Length) + "'");
             }
 
             proxy.Send(writer.Buffer, 0, writer.Length);
@@ -970,7 +970,7 @@ namespace HttpNano
         {
             for (int i = 0; i < head.Count; i++)
             {
-                DebugLog.WriteLine("header: " + head.GetName(i) + ": " + head.GetValue(i));
+                TcpTransport.Debug("header: " + head.GetName(i) + ": " + head.GetValue(i));
             }
         }
     }

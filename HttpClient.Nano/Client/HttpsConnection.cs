@@ -13,11 +13,13 @@ namespace HttpNano
         /// <summary>The default port of HTTPS, 443 (Python's HTTPS_PORT).</summary>
         public const int HttpsPort = 443;
 
-        private readonly TlsOptions _tls;
+        /// <summary>The TLS options (never null); change them only before the first request.</summary>
+        public readonly TlsOptions Tls;
 
         /// <summary>
-        /// Creates a connection to <paramref name="host"/>; like Python's HTTPSConnection(host, port),
-        /// every argument after the host may be left out.
+        /// Creates a connection to <paramref name="host"/>; like Python's HTTPSConnection(host, port,
+        /// context=...), every argument after the host may be left out: name the options
+        /// (<c>tls: options</c>) to give them without port or timeout.
         /// </summary>
         /// <param name="host">Host name or address, optionally with ":port" when <paramref name="port"/> is -1.</param>
         /// <param name="port">TCP port, 1-65535, or -1 to take it from <paramref name="host"/> or 443.</param>
@@ -26,24 +28,7 @@ namespace HttpNano
         public HttpsConnection(string host, int port = HostPort.NoPort, int timeoutMilliseconds = InfiniteTimeout, TlsOptions tls = null)
             : base(host, port, timeoutMilliseconds)
         {
-            _tls = tls == null ? new TlsOptions() : tls;
-        }
-
-        /// <summary>Creates a connection to <paramref name="host"/> (may carry ":port") with the given TLS options.</summary>
-        /// <param name="host">Host name or address, optionally with ":port".</param>
-        /// <param name="tls">TLS options, or null for the defaults.</param>
-        public HttpsConnection(string host, TlsOptions tls) : this(host, HostPort.NoPort, InfiniteTimeout, tls) { }
-
-        /// <summary>Creates a connection to <paramref name="host"/> on <paramref name="port"/> with the given TLS options.</summary>
-        /// <param name="host">Host name or address.</param>
-        /// <param name="port">TCP port, 1-65535, or -1 to take it from <paramref name="host"/> or 443.</param>
-        /// <param name="tls">TLS options, or null for the defaults.</param>
-        public HttpsConnection(string host, int port, TlsOptions tls) : this(host, port, InfiniteTimeout, tls) { }
-
-        /// <summary>The TLS options; change them only before the first request.</summary>
-        public TlsOptions Tls
-        {
-            get { return _tls; }
+            Tls = tls == null ? new TlsOptions() : tls;
         }
 
         /// <summary>443.</summary>
@@ -55,7 +40,7 @@ namespace HttpNano
         /// <summary>TLS with the origin (the tunnel's target when tunnelling: SNI and name check), over the open socket.</summary>
         internal override ITransport Secure(ITransport plain, string host)
         {
-            return TlsTransport.Secure(plain, host, _tls);
+            return TcpTransport.Secure(plain, host, Tls);
         }
     }
 }

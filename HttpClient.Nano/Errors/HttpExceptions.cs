@@ -1,9 +1,11 @@
 using System;
 
 // The http.client exception family (Python's http.client exceptions, in .NET naming) and the
-// refused proxy tunnel, in one file: each type is one constructor with a short constant message.
-// Values the caller may read are public readonly fields: on the device a field costs a fraction
-// of a property.
+// refused proxy tunnel, in one file: each type is one constructor. Where the type's name says it
+// all, the message is the platform's default (a null message: "Exception of type ... was thrown"
+// on .NET, "Exception was thrown: <type>" on the device), which costs no flash; otherwise a short
+// constant. Values the caller may read are public readonly fields: on the device a field costs a
+// fraction of a property.
 namespace HttpNano
 {
     /// <summary>
@@ -14,24 +16,24 @@ namespace HttpNano
     public class HttpException : Exception
     {
         /// <summary>Creates the exception with a message and, optionally, the exception that caused it.</summary>
-        /// <param name="message">A short description of what went wrong.</param>
+        /// <param name="message">A short description of what went wrong, or null for the platform's default.</param>
         /// <param name="innerException">The underlying failure, or null.</param>
-        public HttpException(string message, Exception innerException = null) : base(message, innerException) { }
+        public HttpException(string message = null, Exception innerException = null) : base(message, innerException) { }
     }
 
     /// <summary>The connection is not open and could not be opened automatically (Python's NotConnected).</summary>
     public class NotConnectedException : HttpException
     {
         /// <summary>Creates the exception.</summary>
-        public NotConnectedException() : base("not connected") { }
+        public NotConnectedException() { }
     }
 
     /// <summary>The host, port or URL is malformed, e.g. holds a control character or space (Python's InvalidURL).</summary>
     public class InvalidUrlException : HttpException
     {
         /// <summary>Creates the exception.</summary>
-        /// <param name="message">A short description of what is malformed.</param>
-        public InvalidUrlException(string message = "invalid URL") : base(message) { }
+        /// <param name="message">A short description of what is malformed, or null.</param>
+        public InvalidUrlException(string message = null) : base(message) { }
     }
 
     /// <summary>The status line names an HTTP version other than 1.0 or 1.1 (Python's UnknownProtocol).</summary>
@@ -42,7 +44,7 @@ namespace HttpNano
 
         /// <summary>Creates the exception for the version text that was received.</summary>
         /// <param name="version">The version field of the status line.</param>
-        public UnknownProtocolException(string version) : base("unknown protocol")
+        public UnknownProtocolException(string version)
         {
             Version = version;
         }
@@ -52,14 +54,14 @@ namespace HttpNano
     public class UnknownTransferEncodingException : HttpException
     {
         /// <summary>Creates the exception.</summary>
-        public UnknownTransferEncodingException() : base("unknown transfer encoding") { }
+        public UnknownTransferEncodingException() { }
     }
 
     /// <summary>A body source was opened in a mode the client cannot read (Python's UnimplementedFileMode).</summary>
     public class UnimplementedFileModeException : HttpException
     {
         /// <summary>Creates the exception.</summary>
-        public UnimplementedFileModeException() : base("unimplemented file mode") { }
+        public UnimplementedFileModeException() { }
     }
 
     /// <summary>
@@ -77,7 +79,7 @@ namespace HttpNano
         /// <summary>Creates the exception.</summary>
         /// <param name="partial">The bytes read before the body ended early.</param>
         /// <param name="expected">How many more bytes were expected, or -1 when unknown.</param>
-        public IncompleteReadException(byte[] partial, long expected) : base("incomplete read")
+        public IncompleteReadException(byte[] partial, long expected)
         {
             Partial = partial == null ? new byte[0] : partial;
             Expected = expected;
@@ -98,29 +100,29 @@ namespace HttpNano
     public class ImproperConnectionStateException : HttpException
     {
         /// <summary>Creates the exception.</summary>
-        /// <param name="message">A short description of what went wrong.</param>
-        public ImproperConnectionStateException(string message = "improper connection state") : base(message) { }
+        /// <param name="message">A short description of what went wrong, or null.</param>
+        public ImproperConnectionStateException(string message = null) : base(message) { }
     }
 
     /// <summary>PutRequest was called while a request is already under way (Python's CannotSendRequest).</summary>
     public class CannotSendRequestException : ImproperConnectionStateException
     {
         /// <summary>Creates the exception.</summary>
-        public CannotSendRequestException() : base("request already started") { }
+        public CannotSendRequestException() { }
     }
 
     /// <summary>PutHeader or EndHeaders was called outside a started request (Python's CannotSendHeader).</summary>
     public class CannotSendHeaderException : ImproperConnectionStateException
     {
         /// <summary>Creates the exception.</summary>
-        public CannotSendHeaderException() : base("cannot send header now") { }
+        public CannotSendHeaderException() { }
     }
 
     /// <summary>GetResponse was called before a request was sent or while the previous response is unread (Python's ResponseNotReady).</summary>
     public class ResponseNotReadyException : ImproperConnectionStateException
     {
         /// <summary>Creates the exception.</summary>
-        public ResponseNotReadyException() : base("response not ready") { }
+        public ResponseNotReadyException() { }
     }
 
     /// <summary>
@@ -134,8 +136,7 @@ namespace HttpNano
 
         /// <summary>Creates the exception for the line that was received.</summary>
         /// <param name="line">The received line, possibly empty.</param>
-        /// <param name="message">A short description of what went wrong.</param>
-        public BadStatusLineException(string line, string message = "bad status line") : base(message)
+        public BadStatusLineException(string line)
         {
             Line = line;
         }
@@ -149,7 +150,7 @@ namespace HttpNano
     public class RemoteDisconnectedException : BadStatusLineException
     {
         /// <summary>Creates the exception.</summary>
-        public RemoteDisconnectedException() : base("", "remote end closed connection without response") { }
+        public RemoteDisconnectedException() : base("") { }
     }
 
     /// <summary>
@@ -175,7 +176,7 @@ namespace HttpNano
 
         /// <summary>Creates the exception for one kind of line.</summary>
         /// <param name="lineType">Which line was too long: one of the constants of this class.</param>
-        public LineTooLongException(string lineType) : base("line too long")
+        public LineTooLongException(string lineType)
         {
             LineType = lineType;
         }
@@ -197,7 +198,7 @@ namespace HttpNano
         /// <summary>Creates the exception for the proxy's answer.</summary>
         /// <param name="status">The status the proxy answered.</param>
         /// <param name="reason">Its reason phrase.</param>
-        public ProxyTunnelException(int status, string reason) : base("tunnel connection failed")
+        public ProxyTunnelException(int status, string reason)
         {
             Status = status;
             Reason = reason;

@@ -16,7 +16,7 @@ namespace HttpNano
         public readonly int ErrorCode;
 
         /// <summary>Creates the exception.</summary>
-        /// <param name="message">A short description of what went wrong.</param>
+        /// <param name="message">A short description of what went wrong, or null when the type says it.</param>
         /// <param name="errorCode">The platform's error code (an mbedTLS code on the device), 0 when none.</param>
         /// <param name="innerException">The platform's exception, or null.</param>
         public TlsHandshakeException(string message, int errorCode = 0, Exception innerException = null) : base(message, innerException)
@@ -66,7 +66,7 @@ namespace HttpNano
         public readonly int Reason;
 
         /// <summary>Creates the exception.</summary>
-        /// <param name="message">A short description of what went wrong.</param>
+        /// <param name="message">A short description of what went wrong, or null when the type says it.</param>
         /// <param name="reason">Why: one of the constants of this class.</param>
         /// <param name="errorCode">The platform's error code, 0 when none.</param>
         /// <param name="innerException">The platform's exception, or null.</param>

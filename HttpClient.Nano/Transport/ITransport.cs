@@ -4,7 +4,7 @@ namespace HttpNano
 {
     /// <summary>
     /// The seam between the connection and the network: one open byte stream to one server.
-    /// TCP, TLS and the scripted transport of the tests implement it.
+    /// TcpTransport (plain or TLS) and the scripted transports of the tests implement it.
     /// </summary>
     /// <remarks>
     /// How failures surface, the same on the host and on the device (TcpTransport maps the
@@ -19,7 +19,7 @@ namespace HttpNano
     ///   Nothing stays open after a failed open.
     /// - using a closed transport: <see cref="ObjectDisposedException"/>.
     /// </remarks>
-    internal interface ITransport : IDisposable
+    internal interface ITransport
     {
         /// <summary>
         /// Receives up to <paramref name="count"/> (at least 1) bytes, blocking until at least one
@@ -47,16 +47,23 @@ namespace HttpNano
         /// <summary>Sends all <paramref name="count"/> bytes or throws.</summary>
         void Send(byte[] buffer, int offset, int count);
 
-        /// <summary>Closes the stream; safe to call more than once.</summary>
+        /// <summary>Closes the stream; safe to call more than once (the library closes, it never disposes).</summary>
         void Close();
     }
 
     /// <summary>
-    /// Opens the socket of a connection to <paramref name="host"/>:<paramref name="port"/>
-    /// (CPython's <c>_create_connection</c>): <see cref="TcpTransport.Open"/>, unless a test puts
-    /// a scripted one in <see cref="HttpConnection.CreateConnection"/>.
-    /// <paramref name="connectTimeout"/> bounds the connect, <paramref name="timeout"/> each
-    /// later send or receive; both in milliseconds, -1 for none.
+    /// Opens the socket of a connection (CPython's <c>_create_connection</c>): the test seam of
+    /// <see cref="HttpConnection.CreateConnection"/>, which uses <see cref="TcpTransport.Open"/>
+    /// while it is null. An interface of one method, not a delegate type: on the device a delegate
+    /// type brings four methods.
     /// </summary>
-    internal delegate ITransport SocketOpener(string host, int port, int connectTimeout, int timeout);
+    internal interface ISocketOpener
+    {
+        /// <summary>
+        /// Opens a transport to <paramref name="host"/>:<paramref name="port"/>;
+        /// <paramref name="connectTimeout"/> bounds the connect, <paramref name="timeout"/> each
+        /// later send or receive; both in milliseconds, -1 for none.
+        /// </summary>
+        ITransport Open(string host, int port, int connectTimeout, int timeout);
+    }
 }

@@ -1,21 +1,33 @@
 using System;
 using System.IO;
 using System.Net;
+using System.Net.Security;
 using System.Net.Sockets;
 using System.Threading;
+#if NANOFRAMEWORK_1_0
+using System.Security.Cryptography.X509Certificates;
+#else
+using System.Security.Authentication;
+#endif
 
 namespace HttpNano
 {
     /// <summary>
-    /// ITransport over a TCP socket, and the one owner of that socket: opening it (name
-    /// resolution, the connect watchdog), send, receive, poll, the idle-close check, timeouts and
-    /// the mapping of SocketException to the exceptions ITransport documents. Written once
-    /// against the Socket members .NET and nanoFramework share (Send/Receive with offset, size
-    /// and SocketFlags.None; Close, never Dispose, which the device implements explicitly), so
-    /// the host tests exercise the code the device runs. <see cref="TlsTransport"/> derives from
-    /// it: the socket-level parts stay here, the stream parts go through its SslStream.
+    /// ITransport over a TCP socket, with or without TLS, and the one owner of that socket:
+    /// opening it (name resolution, the connect watchdog), the TLS handshake, send, receive, poll,
+    /// the idle-close check, timeouts and the mapping of SocketException to the exceptions
+    /// ITransport documents. Written once against the Socket members .NET and nanoFramework share
+    /// (Send/Receive with offset, size and SocketFlags.None; Close, never Dispose, which the device
+    /// implements explicitly), so the host tests exercise the code the device runs.
     /// </summary>
-    internal class TcpTransport : ITransport
+    /// <remarks>
+    /// TLS: <see cref="Secure"/> moves the socket into a new transport whose bytes go through an
+    /// authenticated SslStream: .NET's over a NetworkStream on the host, nanoFramework's
+    /// SslStream(Socket) over mbedTLS on the device. Poll, the idle-close check and timeouts stay
+    /// on the socket; Read and Write take byte[] + offset + count (the device does not implement
+    /// Read(SpanByte)). The device's handshake is below, the host's in Host/TcpTransport.Host.cs.
+    /// </remarks>
+    internal sealed partial class TcpTransport : ITransport
     {
         internal const string ReceiveFailed = "receive failed";
         internal const string SendFailed = "send failed";
@@ -25,7 +37,20 @@ namespace HttpNano
         internal const string ConnectTimedOut = "connect timed out";
         internal const string NameNotResolved = "name not resolved";
 
+        // mbedTLS codes a failed device handshake leaves in SocketException.ErrorCode
+        // (nf-interpreter's SslNative SecureConnect returns mbedtls_ssl_handshake's result).
+        private const int CertVerifyFailed = -0x2700;   // MBEDTLS_ERR_X509_CERT_VERIFY_FAILED: chain, name or validity
+        private const int BadCertificate = -0x7A00;     // MBEDTLS_ERR_SSL_BAD_CERTIFICATE (mbedTLS 3)
+        private const int CaChainRequired = -0x7680;    // MBEDTLS_ERR_SSL_CA_CHAIN_REQUIRED: no CA to verify with
+        private const int InvalidRecord = -0x7200;      // MBEDTLS_ERR_SSL_INVALID_RECORD: not TLS (plain HTTP?)
+        private const int FatalAlert = -0x7780;         // MBEDTLS_ERR_SSL_FATAL_ALERT_MESSAGE: e.g. client certificate required
+        private const int AllocFailed = -0x7F00;        // MBEDTLS_ERR_SSL_ALLOC_FAILED: native heap exhausted
+        private const int ConnectionEof = -0x7280;      // MBEDTLS_ERR_SSL_CONN_EOF: the server closed
+
         private Socket _socket;
+
+        // The TLS stream over _socket; null for plain TCP (and once closed).
+        private SslStream _ssl;
 
         // Armed only while connecting: closes the socket when the connect timeout runs out.
         private Timer _watchdog;
@@ -40,21 +65,46 @@ namespace HttpNano
         /// Resolves <paramref name="host"/> and connects within <paramref name="connectTimeout"/>
         /// (0 or less: as long as the platform waits); the socket has Nagle's algorithm off and
         /// <paramref name="timeout"/> (0 or less: none) as its send and receive timeout. On failure
-        /// nothing stays open and the exceptions of ITransport are thrown.
+        /// nothing stays open and the exceptions of ITransport are thrown. Host and port come
+        /// checked from <see cref="HostPort"/>.
         /// </summary>
         internal static TcpTransport Open(string host, int port, int connectTimeout, int timeout)
         {
-            if (host == null)
+            // The address: the literal itself, or the first IPv4 address DNS returns (the first
+            // address of any family when there is no IPv4 one). A literal that does not parse
+            // fails like an unknown name: IPAddress.Parse throws FormatException on .NET and other
+            // types on the device, so any failure counts.
+            IPAddress address;
+            try
             {
-                throw new ArgumentNullException("host");
+                if (IsLiteral(host))
+                {
+                    address = IPAddress.Parse(host);
+                }
+                else
+                {
+                    // An empty or missing list fails on its first element, as a name not resolved.
+                    IPAddress[] addresses = Dns.GetHostEntry(host).AddressList;
+                    address = addresses[0];
+                    for (int i = 0; i < addresses.Length; i++)
+                    {
+                        if (addresses[i].AddressFamily == AddressFamily.InterNetwork)
+                        {
+                            address = addresses[i];
+                            break;
+                        }
+                    }
+                }
+            }
+            catch (SocketException e)
+            {
+                throw Fail(e, NameNotResolved, NameNotResolved);
+            }
+            catch (Exception e)
+            {
+                throw new IOException(NameNotResolved, e);
             }
 
-            if (port < IPEndPoint.MinPort || port > IPEndPoint.MaxPort)
-            {
-                throw new ArgumentOutOfRangeException("port");
-            }
-
-            IPAddress address = Resolve(host);
             Socket socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
             try
             {
@@ -67,19 +117,52 @@ namespace HttpNano
                 // The request head and body go out in separate sends: with Nagle's algorithm the
                 // second would wait for the server's delayed ACK.
                 socket.SetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.NoDelay, true);
+
+                // Neither platform's blocking Connect takes a timeout: a one-shot timer closes the
+                // socket when the time is up, which makes Connect fail, and the connect then throws
+                // a TimeoutException instead of the socket error.
                 TcpTransport transport = new TcpTransport(socket);
-                transport.ConnectWithin(new IPEndPoint(address, port), connectTimeout);
+                if (connectTimeout > 0)
+                {
+                    transport._watchdog = new Timer(transport.Expire, null, connectTimeout, Timeout.Infinite);
+                }
+
+                Exception failure = null;
+                try
+                {
+                    socket.Connect(new IPEndPoint(address, port));
+                }
+                catch (Exception e)
+                {
+                    failure = e;
+                }
+
+                // Disarm: after this the watchdog closes nothing (both run under the same lock).
+                lock (transport)
+                {
+                    if (transport._watchdog != null)
+                    {
+                        transport._watchdog.Dispose();
+                        transport._watchdog = null;
+                    }
+
+                    if (transport._socket == null)
+                    {
+                        throw new TimeoutException(ConnectTimedOut);
+                    }
+                }
+
+                if (failure != null)
+                {
+                    throw failure;
+                }
+
                 return transport;
             }
-            catch (SocketException e)
+            catch (Exception e)
             {
                 socket.Close();
-                throw Translate(e, ConnectFailed, ConnectTimedOut);
-            }
-            catch
-            {
-                socket.Close();
-                throw;
+                throw Fail(e, ConnectFailed, ConnectTimedOut);
             }
         }
 
@@ -96,14 +179,8 @@ namespace HttpNano
                 return true;
             }
 
-            int length = host.Length;
-            if (length == 0)
-            {
-                return false;
-            }
-
             char c = '.';
-            for (int i = 0; i < length; i++)
+            for (int i = 0; i < host.Length; i++)
             {
                 c = host[i];
                 if ((c < '0' || c > '9') && c != '.')
@@ -112,15 +189,32 @@ namespace HttpNano
                 }
             }
 
+            // Also false for "": c is still the dot.
             return c != '.';
         }
 
-        /// <summary>Hands the socket over (to TLS); this transport is closed afterwards.</summary>
-        internal Socket Detach()
+        /// <summary>
+        /// Runs the TLS handshake with <paramref name="host"/> (SNI and name check) over the socket
+        /// of <paramref name="plain"/>, which must be a TcpTransport, as <paramref name="options"/>
+        /// say; the returned transport owns the socket and <paramref name="plain"/> is closed. On
+        /// failure the socket is closed and a <see cref="TlsHandshakeException"/> (or the socket's
+        /// error) is thrown.
+        /// </summary>
+        internal static TcpTransport Secure(ITransport plain, string host, TlsOptions options)
         {
-            Socket socket = OpenSocket();
-            _socket = null;
-            return socket;
+            TcpTransport tcp = (TcpTransport)plain;
+            TcpTransport tls = new TcpTransport(tcp.OpenSocket());
+            tcp._socket = null;
+            try
+            {
+                tls.Handshake(host, options);
+                return tls;
+            }
+            catch
+            {
+                tls.Close();
+                throw;
+            }
         }
 
         /// <inheritdoc/>
@@ -132,7 +226,7 @@ namespace HttpNano
             }
             catch (SocketException e)
             {
-                throw Translate(e, ReceiveFailed, ReceiveTimedOut);
+                throw Fail(e, ReceiveFailed, ReceiveTimedOut);
             }
         }
 
@@ -151,7 +245,7 @@ namespace HttpNano
                 // Timeout" before the server closes, garbage) makes it unusable, like a close.
                 // TLS records can arrive unasked (TLS 1.3 session tickets): there only the close
                 // counts, and a close_notify, being data, is seen on the next read.
-                return socket.Poll(0, SelectMode.SelectRead) && (!(this is TlsTransport) || socket.Available == 0);
+                return socket.Poll(0, SelectMode.SelectRead) && (_ssl == null || socket.Available == 0);
             }
             catch (SocketException)
             {
@@ -166,27 +260,41 @@ namespace HttpNano
         }
 
         /// <inheritdoc/>
-        public virtual int Receive(byte[] buffer, int offset, int count)
+        public int Receive(byte[] buffer, int offset, int count)
         {
             CheckRange(buffer, offset, count, 1);
             Socket socket = OpenSocket();
+            SslStream ssl = _ssl;
             try
             {
-                return socket.Receive(buffer, offset, count, SocketFlags.None);
+                return ssl == null ? socket.Receive(buffer, offset, count, SocketFlags.None) : ssl.Read(buffer, offset, count);
             }
             catch (SocketException e)
             {
-                throw Translate(e, ReceiveFailed, ReceiveTimedOut);
+                // The device's SslStream lets the socket's own exception through.
+                throw Fail(e, ReceiveFailed, ReceiveTimedOut);
+            }
+            catch (IOException e)
+            {
+                // .NET's SslStream wraps it in an IOException.
+                throw Fail(e, ReceiveFailed, ReceiveTimedOut);
             }
         }
 
         /// <inheritdoc/>
-        public virtual void Send(byte[] buffer, int offset, int count)
+        public void Send(byte[] buffer, int offset, int count)
         {
             CheckRange(buffer, offset, count, 0);
             Socket socket = OpenSocket();
+            SslStream ssl = _ssl;
             try
             {
+                if (ssl != null)
+                {
+                    ssl.Write(buffer, offset, count);
+                    return;
+                }
+
                 while (count > 0)
                 {
                     int sent = socket.Send(buffer, offset, count, SocketFlags.None);
@@ -201,38 +309,129 @@ namespace HttpNano
             }
             catch (SocketException e)
             {
-                if (IsTimeout(e))
+                Exception error = Fail(e, SendFailed, SendTimedOut);
+#if !NANOFRAMEWORK_1_0
+                // .NET on Linux reports a send that moved some bytes and then met a reset as timed
+                // out (SocketError.TimedOut, even on a socket without a timeout). A zero-byte send
+                // tells the two apart: it returns at once on a live socket, however full its
+                // buffer, and fails on a reset one.
+                if (error is TimeoutException)
                 {
-                    SocketException broken = ProbeAfterSendTimeout(socket, buffer, offset);
-                    if (broken != null)
+                    try
                     {
-                        throw new IOException(SendFailed, broken);
+                        socket.Send(buffer, offset, 0, SocketFlags.None);
+                    }
+                    catch (SocketException broken)
+                    {
+                        error = new IOException(SendFailed, broken);
                     }
                 }
-
-                throw Translate(e, SendFailed, SendTimedOut);
+#endif
+                throw error;
+            }
+            catch (IOException e)
+            {
+                throw Fail(e, SendFailed, SendTimedOut);
             }
         }
 
         /// <inheritdoc/>
-        public virtual void Close()
+        public void Close()
         {
+            SslStream ssl = _ssl;
             Socket socket = _socket;
+            _ssl = null;
             _socket = null;
-            if (socket != null)
+            try
             {
-                socket.Close();
+                if (ssl != null)
+                {
+                    // On the device this frees the native TLS context (about 2 x 16 KB of record buffers).
+                    ssl.Close();
+                }
+
+                if (socket != null)
+                {
+                    socket.Close();
+                }
+            }
+            catch (Exception)
+            {
+                // Closing after a failure, or a socket the stream already closed: nothing more to do.
             }
         }
 
-        /// <summary>Same as <see cref="Close"/>.</summary>
-        public void Dispose()
+        /// <summary>
+        /// The library's exception for a device handshake that failed with the mbedTLS
+        /// <paramref name="code"/>, or null when the code is not an mbedTLS one (a socket error,
+        /// which the caller rethrows as it is). Pure mapping, so the host tests check it too.
+        /// </summary>
+        internal static TlsHandshakeException MbedTlsError(int code, Exception inner)
         {
-            Close();
+            switch (code)
+            {
+                case CertVerifyFailed:
+                case BadCertificate:
+                    return new CertificateVerificationException(null, CertificateVerificationException.Unknown, code, inner);
+                case CaChainRequired:
+                    return new CertificateVerificationException("no CA certificate", CertificateVerificationException.Untrusted, code, inner);
+                case InvalidRecord:
+                    return new TlsPlainHttpException(code, inner);
+                case FatalAlert:
+                    return new TlsHandshakeException("server sent an alert", code, inner);
+                case AllocFailed:
+                    return new TlsHandshakeException("out of native memory", code, inner);
+                case ConnectionEof:
+                    return new TlsHandshakeException("server closed", code, inner);
+                default:
+                    return code < 0 ? new TlsHandshakeException(null, code, inner) : null;
+            }
         }
 
-        /// <summary>The open socket; <see cref="ObjectDisposedException"/> once closed.</summary>
-        internal Socket OpenSocket()
+        /// <summary>Where the debug lines of <see cref="HttpConnection.SetDebugLevel"/> go: standard output on a desktop (as in CPython), the debugger output on the device.</summary>
+        internal static void Debug(string line)
+        {
+#if NANOFRAMEWORK_1_0
+            System.Diagnostics.Debug.WriteLine(line);
+#else
+            Console.WriteLine(line);
+#endif
+        }
+
+        /// <summary>Bytes as CPython's repr would show them: printable ASCII as is, CR/LF/TAB escaped, others as \xNN (debug lines only).</summary>
+        internal static string Escape(byte[] buffer, int offset, int count)
+        {
+            char[] chars = new char[count * 4];
+            int at = 0;
+            for (int i = offset; i < offset + count; i++)
+            {
+                int b = buffer[i];
+                if (b == '\r' || b == '\n' || b == '\t' || b == '\\')
+                {
+                    chars[at++] = '\\';
+                    chars[at++] = b == '\r' ? 'r' : b == '\n' ? 'n' : b == '\t' ? 't' : '\\';
+                }
+                else if (b >= 32 && b < 127)
+                {
+                    chars[at++] = (char)b;
+                }
+                else
+                {
+                    chars[at++] = '\\';
+                    chars[at++] = 'x';
+                    for (int shift = 4; shift >= 0; shift -= 4)
+                    {
+                        int digit = (b >> shift) & 15;
+                        chars[at++] = (char)(digit < 10 ? '0' + digit : 'a' + digit - 10);
+                    }
+                }
+            }
+
+            return new string(chars, 0, at);
+        }
+
+        // The open socket; ObjectDisposedException once closed.
+        private Socket OpenSocket()
         {
             Socket socket = _socket;
             if (socket == null)
@@ -243,11 +442,9 @@ namespace HttpNano
             return socket;
         }
 
-        /// <summary>
-        /// The check every Receive and Send make on byte[] + offset + count, with at least
-        /// <paramref name="least"/> bytes: 1 for a receive, whose 0 would read as end of stream.
-        /// </summary>
-        internal static void CheckRange(byte[] buffer, int offset, int count, int least)
+        // The check every Receive and Send make on byte[] + offset + count, with at least
+        // `least` bytes: 1 for a receive, whose 0 would read as end of stream.
+        private static void CheckRange(byte[] buffer, int offset, int count, int least)
         {
             if (buffer == null)
             {
@@ -260,120 +457,35 @@ namespace HttpNano
             }
         }
 
-        /// <summary>Whether the socket operation failed because its timeout expired.</summary>
-        internal static bool IsTimeout(SocketException e)
+        // The exception to throw for a failed send, receive or connect, so callers never depend
+        // on socket error numbering (Winsock codes on the device, errno-based codes on Linux):
+        // a timeout (the SocketException itself or, from .NET's SslStream, the one inside an
+        // IOException) becomes a TimeoutException, any other SocketException an IOException with
+        // it inside; other exceptions stay as they are.
+        private static Exception Fail(Exception e, string failedMessage, string timedOutMessage)
         {
+            SocketException socketError = e as SocketException;
+            if (socketError == null)
+            {
+                socketError = e.InnerException as SocketException;
+            }
+
 #if NANOFRAMEWORK_1_0
             // The device has no SocketErrorCode; ErrorCode carries the SocketError value.
-            return e.ErrorCode == (int)SocketError.TimedOut;
+            if (socketError != null && socketError.ErrorCode == (int)SocketError.TimedOut)
 #else
             // On .NET, ErrorCode is the native code (errno on Linux); SocketErrorCode is portable.
-            return e.SocketErrorCode == SocketError.TimedOut || e.SocketErrorCode == SocketError.WouldBlock;
+            if (socketError != null && (socketError.SocketErrorCode == SocketError.TimedOut || socketError.SocketErrorCode == SocketError.WouldBlock))
 #endif
+            {
+                return new TimeoutException(timedOutMessage, e);
+            }
+
+            return e is SocketException ? new IOException(failedMessage, e) : e;
         }
 
-        /// <summary>
-        /// The exception to throw for a failed send, receive or connect, so callers never depend
-        /// on socket error numbering (Winsock codes on the device, errno-based codes on Linux).
-        /// </summary>
-        internal static Exception Translate(SocketException e, string failedMessage, string timedOutMessage)
-        {
-            if (IsTimeout(e))
-            {
-                return new TimeoutException(timedOutMessage);
-            }
-
-            return new IOException(failedMessage, e);
-        }
-
-        // The address for host: the literal itself, or the first IPv4 address DNS returns (the
-        // first address of any family when there is no IPv4 one). A literal that does not parse
-        // fails like an unknown name: IPAddress.Parse throws FormatException on .NET and other
-        // types on the device, so any failure counts.
-        private static IPAddress Resolve(string host)
-        {
-            IPAddress[] addresses;
-            try
-            {
-                if (IsLiteral(host))
-                {
-                    return IPAddress.Parse(host);
-                }
-
-                addresses = Dns.GetHostEntry(host).AddressList;
-            }
-            catch (SocketException e)
-            {
-                throw Translate(e, NameNotResolved, NameNotResolved);
-            }
-            catch (Exception e)
-            {
-                throw new IOException(NameNotResolved, e);
-            }
-
-            if (addresses == null || addresses.Length == 0)
-            {
-                throw new IOException(NameNotResolved);
-            }
-
-            for (int i = 0; i < addresses.Length; i++)
-            {
-                if (addresses[i].AddressFamily == AddressFamily.InterNetwork)
-                {
-                    return addresses[i];
-                }
-            }
-
-            return addresses[0];
-        }
-
-        // Neither platform's blocking Connect takes a timeout: a one-shot timer closes the socket
-        // when the time is up, which makes Connect fail, and the connect then throws a
-        // TimeoutException instead of the socket error.
-        private void ConnectWithin(IPEndPoint endPoint, int timeout)
-        {
-            if (timeout > 0)
-            {
-                _watchdog = new Timer(CloseOnTimeout, null, timeout, Timeout.Infinite);
-            }
-
-            try
-            {
-                _socket.Connect(endPoint);
-            }
-            catch (Exception)
-            {
-                if (Disarm())
-                {
-                    throw new TimeoutException(ConnectTimedOut);
-                }
-
-                throw;
-            }
-
-            if (Disarm())
-            {
-                throw new TimeoutException(ConnectTimedOut);
-            }
-        }
-
-        // Stops the watchdog; true when it had already closed the socket. After this returns it
-        // closes nothing: both run under the same lock.
-        private bool Disarm()
-        {
-            lock (this)
-            {
-                if (_watchdog != null)
-                {
-                    _watchdog.Dispose();
-                    _watchdog = null;
-                }
-
-                return _socket == null;
-            }
-        }
-
-        private void CloseOnTimeout(object state)
+        // The connect watchdog's timer callback: closes the socket unless the connect finished first.
+        private void Expire(object state)
         {
             Socket socket;
             lock (this)
@@ -393,25 +505,53 @@ namespace HttpNano
             socket.Close();
         }
 
-        // .NET on Linux reports a send that moved some bytes and then met a reset as timed out
-        // (SocketError.TimedOut, even on a socket without a timeout). A zero-byte send tells the
-        // two apart: it returns at once on a live socket, however full its buffer, and fails on
-        // a reset one. Returns that failure, or null when the timeout was real.
-        private static SocketException ProbeAfterSendTimeout(Socket socket, byte[] buffer, int offset)
-        {
 #if NANOFRAMEWORK_1_0
-            return null;
-#else
+        // The device: SslStream(Socket) and AuthenticateAsClient(host, client certificate, CA,
+        // protocols). Verification uses SslVerification.CertificateRequired, the only value the
+        // native side enforces; NoVerification only with DangerousAcceptAnyServerCertificate.
+        // Without a CA of the caller's, the CA argument is null and mbedTLS verifies against the
+        // bundle stored on the device (CertificateManager.AddCaCertificateBundle); with none
+        // stored, the handshake fails closed as a CertificateVerificationException.
+        private void Handshake(string host, TlsOptions options)
+        {
+            if (options.Pins != null)
+            {
+                throw new NotSupportedException("key pinning");
+            }
+
+            X509Certificate ca = options.CaPem == null ? null : new X509Certificate(options.CaPem);
+            X509Certificate client = options.ClientCertificate;
+            if (client == null && options.CertPem != null)
+            {
+                // The password must not be null: the native side reads it as a string.
+                client = new X509Certificate2(options.CertPem, options.KeyPem, "");
+            }
+
+            // TlsVersion's values are the platforms' SslProtocols flags. None would mean TLS 1.3
+            // only on current firmware: default to 1.2, which all support.
+            SslProtocols protocols = (SslProtocols)options.Versions;
+            SslStream ssl = new SslStream(_socket);
+            _ssl = ssl;
+            ssl.SslVerification = options.DangerousAcceptAnyServerCertificate
+                ? SslVerification.NoVerification
+                : SslVerification.CertificateRequired;
+            ssl.UseStoredDeviceCertificate = options.UseStoredDeviceClientCertificate;
             try
             {
-                socket.Send(buffer, offset, 0, SocketFlags.None);
-                return null;
+                // An empty target host skips mbedtls_ssl_set_hostname: no SNI and no name check.
+                ssl.AuthenticateAsClient(options.CheckHostName ? host : "", client, ca, protocols == SslProtocols.None ? SslProtocols.Tls12 : protocols);
             }
             catch (SocketException e)
             {
-                return e;
+                TlsHandshakeException mapped = MbedTlsError(e.ErrorCode, e);
+                if (mapped != null)
+                {
+                    throw mapped;
+                }
+
+                throw;
             }
-#endif
         }
+#endif
     }
 }

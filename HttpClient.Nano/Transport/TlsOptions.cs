@@ -1,5 +1,4 @@
 using System;
-using System.Collections;
 using System.Security.Cryptography.X509Certificates;
 
 namespace HttpNano
@@ -18,11 +17,15 @@ namespace HttpNano
         private const string PemBegin = "-----BEGIN CERTIFICATE-----";
         private const string PemEnd = "-----END CERTIFICATE-----";
 
-        private string _trustedCaPem;
-        private string _clientCertificatePem;
-        private string _clientKeyPem;
+        // What the handshake reads (internal fields, not properties: on the device a field costs a
+        // fraction of a property). CaPem: the added CA certificates as one PEM text, or null.
+        // CertPem and KeyPem: the pair of SetClientCertificatePem, or null. Pins: the pinned keys
+        // (normalised base64, each followed by a line end), or null.
+        internal string CaPem;
+        internal string CertPem;
+        internal string KeyPem;
+        internal string Pins;
         private X509Certificate _clientCertificate;
-        private readonly ArrayList _pins = new ArrayList();
 
         /// <summary>
         /// Trusts the CA certificate(s) in <paramref name="pem"/>: one or more
@@ -42,8 +45,8 @@ namespace HttpNano
                 throw new ArgumentException("no PEM certificate", "pem");
             }
 
-            string block = pem.Trim();
-            _trustedCaPem = _trustedCaPem == null ? block + "\n" : _trustedCaPem + block + "\n";
+            string block = pem.Trim() + "\n";
+            CaPem = CaPem == null ? block : CaPem + block;
         }
 
         /// <summary>Trusts the CA certificate given as DER bytes. May be called several times.</summary>
@@ -60,19 +63,15 @@ namespace HttpNano
                 throw new ArgumentException("empty certificate", "der");
             }
 
-            AddTrustedCaPem(ToPem(der));
-        }
+            // PEM: the base64 in lines of 64 characters between the BEGIN and END lines.
+            string base64 = Convert.ToBase64String(der);
+            string pem = PemBegin;
+            for (int i = 0; i < base64.Length; i += 64)
+            {
+                pem = pem + "\n" + base64.Substring(i, base64.Length - i < 64 ? base64.Length - i : 64);
+            }
 
-        /// <summary>Whether CA certificates were added with AddTrustedCaPem or AddTrustedCaDer.</summary>
-        public bool HasTrustedCa
-        {
-            get { return _trustedCaPem != null; }
-        }
-
-        /// <summary>The added CA certificates as one PEM text, or null when none were added.</summary>
-        public string TrustedCaPem
-        {
-            get { return _trustedCaPem; }
+            AddTrustedCaPem(pem + "\n" + PemEnd);
         }
 
         /// <summary>
@@ -85,7 +84,8 @@ namespace HttpNano
         /// <summary>
         /// Presents a client certificate given as PEM texts (mutual TLS). The key is PKCS#8
         /// ("BEGIN PRIVATE KEY"), or the algorithm-specific form ("BEGIN EC PRIVATE KEY",
-        /// "BEGIN RSA PRIVATE KEY"), unencrypted.
+        /// "BEGIN RSA PRIVATE KEY"), unencrypted. Replaces a certificate set with
+        /// <see cref="ClientCertificate"/>.
         /// </summary>
         /// <param name="certificatePem">The client certificate, PEM.</param>
         /// <param name="privateKeyPem">Its private key, PEM.</param>
@@ -101,15 +101,16 @@ namespace HttpNano
                 throw new ArgumentNullException("privateKeyPem");
             }
 
-            _clientCertificatePem = certificatePem;
-            _clientKeyPem = privateKeyPem;
+            CertPem = certificatePem;
+            KeyPem = privateKeyPem;
             _clientCertificate = null;
         }
 
         /// <summary>
         /// Presents a platform certificate object as client certificate: on the host an
         /// X509Certificate2 with its private key, on the device an X509Certificate2 built from
-        /// certificate and key. Replaces a certificate set with SetClientCertificatePem.
+        /// certificate and key. Replaces a certificate set with SetClientCertificatePem (null
+        /// removes both).
         /// </summary>
         public X509Certificate ClientCertificate
         {
@@ -117,21 +118,9 @@ namespace HttpNano
             set
             {
                 _clientCertificate = value;
-                _clientCertificatePem = null;
-                _clientKeyPem = null;
+                CertPem = null;
+                KeyPem = null;
             }
-        }
-
-        /// <summary>The client certificate PEM set with SetClientCertificatePem, or null.</summary>
-        public string ClientCertificatePem
-        {
-            get { return _clientCertificatePem; }
-        }
-
-        /// <summary>The client key PEM set with SetClientCertificatePem, or null.</summary>
-        public string ClientKeyPem
-        {
-            get { return _clientKeyPem; }
         }
 
         /// <summary>
@@ -185,40 +174,8 @@ namespace HttpNano
                 throw new ArgumentException("not a base64 SHA-256", "base64Sha256");
             }
 
-            _pins.Add(Convert.ToBase64String(hash));
-        }
-
-        /// <summary>Number of pinned keys.</summary>
-        public int PinnedPublicKeyCount
-        {
-            get { return _pins.Count; }
-        }
-
-        /// <summary>Whether <paramref name="base64Sha256"/> is one of the pinned keys.</summary>
-        internal bool IsPinned(string base64Sha256)
-        {
-            for (int i = 0; i < _pins.Count; i++)
-            {
-                if ((string)_pins[i] == base64Sha256)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        private static string ToPem(byte[] der)
-        {
-            string base64 = Convert.ToBase64String(der);
-            string pem = PemBegin + "\n";
-            for (int i = 0; i < base64.Length; i += 64)
-            {
-                int length = base64.Length - i < 64 ? base64.Length - i : 64;
-                pem = pem + base64.Substring(i, length) + "\n";
-            }
-
-            return pem + PemEnd + "\n";
+            string pin = Convert.ToBase64String(hash) + "\n";
+            Pins = Pins == null ? pin : Pins + pin;
         }
     }
 }

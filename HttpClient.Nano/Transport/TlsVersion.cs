@@ -3,6 +3,7 @@ using System;
 namespace HttpNano
 {
     /// <summary>TLS versions an HTTPS connection may negotiate (flags: combine with |).</summary>
+    /// <remarks>The values are those of the platforms' SslProtocols, so they pass to the TLS stack as they are.</remarks>
     [Flags]
     public enum TlsVersion
     {
@@ -13,9 +14,9 @@ namespace HttpNano
         Default = 0,
 
         /// <summary>TLS 1.2.</summary>
-        Tls12 = 1,
+        Tls12 = 3072,
 
         /// <summary>TLS 1.3.</summary>
-        Tls13 = 2,
+        Tls13 = 12288,
     }
 }

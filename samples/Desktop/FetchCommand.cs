@@ -84,7 +84,7 @@ namespace HttpNano.Samples.Desktop
                     tls.AddTrustedCaPem(File.ReadAllText(line.CaCertificateFile));
                 }
 
-                connection = new HttpsConnection(first, tls);
+                connection = new HttpsConnection(first, tls: tls);
             }
             else
             {

@@ -148,7 +148,7 @@ namespace HttpNano.Tests
         {
             ScriptedTransportFactory factory = new ScriptedTransportFactory(0, Ok);
             HttpConnection connection = new HttpConnection("[fe80::1%2]:8080");
-            connection.CreateConnection = factory.Open;
+            connection.CreateConnection = factory;
             connection.Request("GET", "/");
             Assert.IsTrue(Sent(factory).IndexOf("Host: [fe80::1]:8080\r\n") > 0);
             Assert.AreEqual(8080, factory.LastPort);
@@ -170,7 +170,7 @@ namespace HttpNano.Tests
         {
             ScriptedTransportFactory factory = new ScriptedTransportFactory(0, Ok);
             HttpConnection connection = new HttpConnection("example.com", 80, 1500);
-            connection.CreateConnection = factory.Open;
+            connection.CreateConnection = factory;
             connection.Connect();
             Assert.AreEqual(1500, factory.LastTimeout);
             Assert.AreEqual(1500, connection.Timeout);

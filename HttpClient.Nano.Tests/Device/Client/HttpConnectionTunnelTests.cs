@@ -12,7 +12,7 @@ namespace HttpNano.Tests
         private static HttpConnection Proxy(ScriptedTransportFactory factory)
         {
             HttpConnection connection = new HttpConnection("proxy.example", 3128);
-            connection.CreateConnection = factory.Open;
+            connection.CreateConnection = factory;
             return connection;
         }
 

@@ -5,9 +5,9 @@ namespace HttpNano.Tests
     /// <summary>
     /// Hands out scripted transports, one per connection the client opens, in order; records
     /// how many were opened. Plugs into <see cref="HttpConnection"/> through its socket seam:
-    /// <c>connection.CreateConnection = factory.Open</c>.
+    /// <c>connection.CreateConnection = factory</c>.
     /// </summary>
-    internal sealed class ScriptedTransportFactory
+    internal sealed class ScriptedTransportFactory : ISocketOpener
     {
         private readonly ScriptedTransport[] _transports;
 
@@ -39,7 +39,7 @@ namespace HttpNano.Tests
             return _transports[index];
         }
 
-        /// <summary>The <see cref="SocketOpener"/>: the next scripted transport.</summary>
+        /// <summary>The <see cref="ISocketOpener"/>: the next scripted transport.</summary>
         public ITransport Open(string host, int port, int connectTimeout, int timeout)
         {
             if (Opened == _transports.Length)
@@ -63,7 +63,7 @@ namespace HttpNano.Tests
         public static HttpConnection Connection(ScriptedTransportFactory factory)
         {
             HttpConnection connection = new HttpConnection("example.com");
-            connection.CreateConnection = factory.Open;
+            connection.CreateConnection = factory;
             return connection;
         }
     }

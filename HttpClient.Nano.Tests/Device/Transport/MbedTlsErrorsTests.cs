@@ -10,7 +10,7 @@ namespace HttpNano.Tests
         public void CertificateVerifyFailureIsACertificateRejection()
         {
             Exception inner = new Exception("native");
-            TlsHandshakeException mapped = TlsTransport.MbedTlsError(-9984, inner);
+            TlsHandshakeException mapped = TcpTransport.MbedTlsError(-9984, inner);
             Assert.IsTrue(mapped is CertificateVerificationException);
             Assert.AreEqual(CertificateVerificationException.Unknown, ((CertificateVerificationException)mapped).Reason);
             Assert.AreEqual(-9984, mapped.ErrorCode);
@@ -21,7 +21,7 @@ namespace HttpNano.Tests
         public void MissingCaChainIsAnUntrustedCertificate()
         {
             // Default trust on the device is its stored bundle: without one the handshake fails closed.
-            TlsHandshakeException mapped = TlsTransport.MbedTlsError(-0x7680, null);
+            TlsHandshakeException mapped = TcpTransport.MbedTlsError(-0x7680, null);
             Assert.IsTrue(mapped is CertificateVerificationException);
             Assert.AreEqual(CertificateVerificationException.Untrusted, ((CertificateVerificationException)mapped).Reason);
             Assert.AreEqual(-0x7680, mapped.ErrorCode);
@@ -30,7 +30,7 @@ namespace HttpNano.Tests
         [TestMethod]
         public void InvalidRecordIsPlainHttp()
         {
-            Assert.IsTrue(TlsTransport.MbedTlsError(-0x7200, null) is TlsPlainHttpException);
+            Assert.IsTrue(TcpTransport.MbedTlsError(-0x7200, null) is TlsPlainHttpException);
         }
 
         [DataRow(-0x7780)]
@@ -39,7 +39,7 @@ namespace HttpNano.Tests
         [DataRow(-1)]
         public void OtherTlsCodesAreHandshakeFailures(int code)
         {
-            TlsHandshakeException mapped = TlsTransport.MbedTlsError(code, null);
+            TlsHandshakeException mapped = TcpTransport.MbedTlsError(code, null);
             Assert.IsTrue(mapped.GetType() == typeof(TlsHandshakeException));
             Assert.AreEqual(code, mapped.ErrorCode);
         }
@@ -48,7 +48,7 @@ namespace HttpNano.Tests
         [DataRow(10054)]
         public void SocketCodesAreNotMapped(int code)
         {
-            Assert.IsNull(TlsTransport.MbedTlsError(code, null));
+            Assert.IsNull(TcpTransport.MbedTlsError(code, null));
         }
     }
 }

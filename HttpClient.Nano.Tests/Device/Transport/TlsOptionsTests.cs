@@ -14,9 +14,9 @@ namespace HttpNano.Tests
             TlsOptions options = new TlsOptions();
             Assert.IsTrue(options.CheckHostName);
             Assert.IsFalse(options.DangerousAcceptAnyServerCertificate);
-            Assert.IsFalse(options.HasTrustedCa);
+            Assert.IsNull(options.CaPem);
             Assert.IsFalse(options.UseStoredDeviceCertificates);
-            Assert.AreEqual(0, options.PinnedPublicKeyCount);
+            Assert.IsNull(options.Pins);
             Assert.AreEqual((int)TlsVersion.Default, (int)options.Versions);
         }
 
@@ -26,8 +26,7 @@ namespace HttpNano.Tests
             TlsOptions options = new TlsOptions();
             options.AddTrustedCaPem(Pem);
             options.AddTrustedCaPem(Pem);
-            Assert.IsTrue(options.HasTrustedCa);
-            Assert.AreEqual(Pem + Pem, options.TrustedCaPem);
+            Assert.AreEqual(Pem + Pem, options.CaPem);
         }
 
         [TestMethod]
@@ -35,7 +34,7 @@ namespace HttpNano.Tests
         {
             TlsOptions options = new TlsOptions();
             Assert.ThrowsException(typeof(ArgumentException), () => options.AddTrustedCaPem("not a certificate"));
-            Assert.IsFalse(options.HasTrustedCa);
+            Assert.IsNull(options.CaPem);
         }
 
         [TestMethod]
@@ -52,7 +51,7 @@ namespace HttpNano.Tests
             string base64 = Convert.ToBase64String(der);
             string expected = "-----BEGIN CERTIFICATE-----\n" + base64.Substring(0, 64) + "\n" + base64.Substring(64, 64) + "\n" + base64.Substring(128)
                 + "\n-----END CERTIFICATE-----\n";
-            Assert.AreEqual(expected, options.TrustedCaPem);
+            Assert.AreEqual(expected, options.CaPem);
         }
 
         [TestMethod]
@@ -63,18 +62,17 @@ namespace HttpNano.Tests
             Assert.ThrowsException(typeof(ArgumentException), () => options.AddPinnedPublicKeySha256("AAEC"));
             string pin = Convert.ToBase64String(new byte[32]);
             options.AddPinnedPublicKeySha256(pin);
-            Assert.AreEqual(1, options.PinnedPublicKeyCount);
-            Assert.IsTrue(options.IsPinned(pin));
+            Assert.AreEqual(pin + "\n", options.Pins);
         }
 
         [TestMethod]
         public void ClientCertificatePemIsKept()
         {
             TlsOptions options = new TlsOptions();
-            Assert.IsNull(options.ClientCertificatePem);
+            Assert.IsNull(options.CertPem);
             options.SetClientCertificatePem(Pem, "key");
-            Assert.AreEqual(Pem, options.ClientCertificatePem);
-            Assert.AreEqual("key", options.ClientKeyPem);
+            Assert.AreEqual(Pem, options.CertPem);
+            Assert.AreEqual("key", options.KeyPem);
             Assert.ThrowsException(typeof(ArgumentNullException), () => options.SetClientCertificatePem(Pem, null));
         }
     }

@@ -29,7 +29,7 @@ namespace HttpNano.Tests.Host.Client
             using KestrelServer server = KestrelServer.WithCertificate(certificate);
             using var connection = new HttpsConnection("127.0.0.1", server.Port, 5000, TrustingTheTestCa());
             Assert.Equal(443, connection.DefaultPort);
-            int handshakesBefore = TlsTransport.HandshakeCount;
+            int handshakesBefore = TcpTransport.HandshakeCount;
             var buffer = new byte[1024];
             for (int i = 0; i < 10; i++)
             {
@@ -47,7 +47,7 @@ namespace HttpNano.Tests.Host.Client
                 Assert.Equal(3000, total);
             }
 
-            Assert.Equal(1, TlsTransport.HandshakeCount - handshakesBefore);
+            Assert.Equal(1, TcpTransport.HandshakeCount - handshakesBefore);
             Assert.Equal(1, server.AcceptedConnections);
         }
 
@@ -57,13 +57,13 @@ namespace HttpNano.Tests.Host.Client
             X509Certificate2 certificate = Tls.TestCertificates.Instance.Leaf;
             using NginxServer server = NginxServer.WithCertificate(certificate);
             using var connection = new HttpsConnection("localhost", server.Port, 5000, TrustingTheTestCa());
-            int handshakesBefore = TlsTransport.HandshakeCount;
+            int handshakesBefore = TcpTransport.HandshakeCount;
             connection.Request("GET", "/chunked.html");
             Assert.Equal(NginxServer.ChunkedBody, connection.GetResponse().Read());
             connection.Request("GET", "/64k.bin");
             byte[] body = connection.GetResponse().Read();
             Assert.Equal(64 * 1024, body.Length);
-            Assert.Equal(1, TlsTransport.HandshakeCount - handshakesBefore);
+            Assert.Equal(1, TcpTransport.HandshakeCount - handshakesBefore);
         }
 
         [Fact]
@@ -98,11 +98,11 @@ namespace HttpNano.Tests.Host.Client
             using var defaultPortTimeout = new HttpsConnection("example.com", -1, 2000);
             AssertConnection(defaultPortTimeout, 443, 2000, null);
 
-            // With TLS options: (host, tls), (host, port, tls), (host, port, timeout, tls), and the
-            // named form; null options mean the defaults.
-            using var hostTls = new HttpsConnection("example.com:8443", tls);
+            // With TLS options: (host, tls: ...), (host, port, tls: ...), (host, port, timeout, tls),
+            // and the named form alone; null options mean the defaults.
+            using var hostTls = new HttpsConnection("example.com:8443", tls: tls);
             AssertConnection(hostTls, 8443, HttpConnection.InfiniteTimeout, tls);
-            using var hostPortTls = new HttpsConnection("example.com", 8443, tls);
+            using var hostPortTls = new HttpsConnection("example.com", 8443, tls: tls);
             AssertConnection(hostPortTls, 8443, HttpConnection.InfiniteTimeout, tls);
             using var all = new HttpsConnection("example.com", 8443, 2000, tls);
             AssertConnection(all, 8443, 2000, tls);
@@ -135,7 +135,7 @@ namespace HttpNano.Tests.Host.Client
         {
             X509Certificate2 certificate = Tls.TestCertificates.Instance.Leaf;
             using KestrelServer server = KestrelServer.WithCertificate(certificate);
-            using var connection = new HttpsConnection("127.0.0.1", server.Port, TrustingTheTestCa());
+            using var connection = new HttpsConnection("127.0.0.1", server.Port, tls: TrustingTheTestCa());
             connection.Request("GET", "/content-length?size=10");
             Assert.Equal(10, connection.GetResponse().Read().Length);
         }
@@ -164,7 +164,7 @@ namespace HttpNano.Tests.Host.Client
             }
             else
             {
-                Assert.False(connection.Tls.HasTrustedCa);
+                Assert.Null(connection.Tls.CaPem);
                 Assert.True(connection.Tls.CheckHostName);
                 Assert.False(connection.Tls.DangerousAcceptAnyServerCertificate);
             }

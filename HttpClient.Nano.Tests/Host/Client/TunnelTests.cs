@@ -36,12 +36,12 @@ namespace HttpNano.Tests.Host.Client
             tls.AddTrustedCaPem(Tls.TestCertificates.Instance.Ca.ExportCertificatePem());
             using var connection = new HttpsConnection("127.0.0.1", proxy.Port, 5000, tls);
             connection.SetTunnel("localhost", server.Port);
-            int handshakes = TlsTransport.HandshakeCount;
+            int handshakes = TcpTransport.HandshakeCount;
             connection.Request("GET", "/content-length?size=100");
             Assert.Equal(100, connection.GetResponse().Read().Length);
             connection.Request("GET", "/content-length?size=200");
             Assert.Equal(200, connection.GetResponse().Read().Length);
-            Assert.Equal(1, TlsTransport.HandshakeCount - handshakes);
+            Assert.Equal(1, TcpTransport.HandshakeCount - handshakes);
             Assert.Equal(1, server.AcceptedConnections);
         }
 

@@ -18,8 +18,8 @@ namespace HttpNano.Tests.Host.Tls
             return options;
         }
 
-        internal static ITransport Open(TlsOptions options, int port, string host = "127.0.0.1")
-            => TlsTransport.Secure(TcpTransport.Open(host, port, Timeout, Timeout), host, options);
+        internal static TcpTransport Open(TlsOptions options, int port, string host = "127.0.0.1")
+            => TcpTransport.Secure(TcpTransport.Open(host, port, Timeout, Timeout), host, options);
 
         /// <summary>Sends <paramref name="request"/> and reads until the peer closes.</summary>
         internal static string Exchange(ITransport transport, string request)

@@ -13,7 +13,7 @@ namespace HttpNano.Tests.Host.Tls
         public void CallerCaMakesThePrivateServerTrusted()
         {
             using (TlsTestServer server = TlsTestServer.Tls(Certificates.Leaf))
-            using (ITransport transport = Open(TrustingTestCa(), server.Port))
+            using (TcpTransport transport = Open(TrustingTestCa(), server.Port))
             {
                 Assert.StartsWith("pong client=none", Exchange(transport, "ping\n"));
             }
@@ -25,7 +25,7 @@ namespace HttpNano.Tests.Host.Tls
             TlsOptions options = new TlsOptions();
             options.AddTrustedCaDer(Certificates.Ca.RawData);
             using (TlsTestServer server = TlsTestServer.Tls(Certificates.Leaf))
-            using (ITransport transport = Open(options, server.Port))
+            using (TcpTransport transport = Open(options, server.Port))
             {
                 Assert.StartsWith("pong", Exchange(transport, "ping\n"));
             }
@@ -35,7 +35,7 @@ namespace HttpNano.Tests.Host.Tls
         public void HostNameInTheCertificateIsAccepted()
         {
             using (TlsTestServer server = TlsTestServer.Tls(Certificates.Leaf))
-            using (ITransport transport = Open(TrustingTestCa(), server.Port, "localhost"))
+            using (TcpTransport transport = Open(TrustingTestCa(), server.Port, "localhost"))
             {
                 Assert.StartsWith("pong", Exchange(transport, "ping\n"));
             }
@@ -74,7 +74,7 @@ namespace HttpNano.Tests.Host.Tls
             TlsOptions options = TrustingTestCa();
             options.CheckHostName = false;
             using (TlsTestServer server = TlsTestServer.Tls(Certificates.OtherNameLeaf))
-            using (ITransport transport = Open(options, server.Port))
+            using (TcpTransport transport = Open(options, server.Port))
             {
                 Assert.StartsWith("pong", Exchange(transport, "ping\n"));
             }
@@ -94,7 +94,7 @@ namespace HttpNano.Tests.Host.Tls
         {
             TlsOptions options = new TlsOptions { DangerousAcceptAnyServerCertificate = true };
             using (TlsTestServer server = TlsTestServer.Tls(Certificates.UnknownCaLeaf))
-            using (ITransport transport = Open(options, server.Port))
+            using (TcpTransport transport = Open(options, server.Port))
             {
                 Assert.StartsWith("pong", Exchange(transport, "ping\n"));
             }
@@ -106,7 +106,7 @@ namespace HttpNano.Tests.Host.Tls
             TlsOptions options = TrustingTestCa();
             options.SetClientCertificatePem(TestCertificates.CertificatePem(Certificates.Client), TestCertificates.PrivateKeyPem(Certificates.Client));
             using (TlsTestServer server = TlsTestServer.Tls(Certificates.Leaf, askClientCertificate: true))
-            using (ITransport transport = Open(options, server.Port))
+            using (TcpTransport transport = Open(options, server.Port))
             {
                 Assert.StartsWith("pong client=CN=httpnano-client", Exchange(transport, "ping\n"));
             }
@@ -118,7 +118,7 @@ namespace HttpNano.Tests.Host.Tls
             TlsOptions options = TrustingTestCa();
             options.AddPinnedPublicKeySha256(HostCertificateCheck.PublicKeyPin(Certificates.Leaf));
             using (TlsTestServer server = TlsTestServer.Tls(Certificates.Leaf))
-            using (ITransport transport = Open(options, server.Port))
+            using (TcpTransport transport = Open(options, server.Port))
             {
                 Assert.StartsWith("pong", Exchange(transport, "ping\n"));
             }
@@ -130,7 +130,7 @@ namespace HttpNano.Tests.Host.Tls
             TlsOptions options = TrustingTestCa();
             options.AddPinnedPublicKeySha256(HostCertificateCheck.PublicKeyPin(Certificates.Ca));
             using (TlsTestServer server = TlsTestServer.Tls(Certificates.Leaf))
-            using (ITransport transport = Open(options, server.Port))
+            using (TcpTransport transport = Open(options, server.Port))
             {
                 Assert.StartsWith("pong", Exchange(transport, "ping\n"));
             }
@@ -189,9 +189,9 @@ namespace HttpNano.Tests.Host.Tls
             TlsOptions options = TrustingTestCa();
             options.Versions = version;
             using (TlsTestServer server = TlsTestServer.Tls(Certificates.Leaf))
-            using (ITransport transport = Open(options, server.Port))
+            using (TcpTransport transport = Open(options, server.Port))
             {
-                Assert.Equal(expected, ((TlsTransport)transport).Protocol);
+                Assert.Equal(expected, transport.Protocol);
                 Assert.Contains("tls=" + expected, Exchange(transport, "ping\n"));
             }
         }
@@ -201,9 +201,9 @@ namespace HttpNano.Tests.Host.Tls
         {
             using (TlsTestServer server = TlsTestServer.Tls(Certificates.Leaf))
             {
-                int before = TlsTransport.HandshakeCount;
+                int before = TcpTransport.HandshakeCount;
                 Open(TrustingTestCa(), server.Port).Dispose();
-                Assert.Equal(before + 1, TlsTransport.HandshakeCount);
+                Assert.Equal(before + 1, TcpTransport.HandshakeCount);
             }
         }
 

@@ -14,7 +14,7 @@ namespace HttpNano.Tests.Host.Tls
         public void CallerCaIsTrusted()
         {
             using (OpenSslServer server = OpenSslServer.Start(Certificates.Leaf))
-            using (ITransport transport = Open(TrustingTestCa(), server.Port))
+            using (TcpTransport transport = Open(TrustingTestCa(), server.Port))
             {
                 Assert.StartsWith("HTTP/1.0 200 ok", Exchange(transport, Get));
             }
@@ -53,7 +53,7 @@ namespace HttpNano.Tests.Host.Tls
             TlsOptions options = TrustingTestCa();
             options.ClientCertificate = Certificates.Client;
             using (OpenSslServer server = OpenSslServer.Start(Certificates.Leaf, requireClientCertificate: true))
-            using (ITransport transport = Open(options, server.Port))
+            using (TcpTransport transport = Open(options, server.Port))
             {
                 string page = Exchange(transport, Get);
                 Assert.StartsWith("HTTP/1.0 200 ok", page);
@@ -70,7 +70,7 @@ namespace HttpNano.Tests.Host.Tls
                 // With TLS 1.3 the server's refusal arrives after the client's handshake completed.
                 Assert.ThrowsAny<System.Exception>(() =>
                 {
-                    using (ITransport transport = Open(TrustingTestCa(), server.Port))
+                    using (TcpTransport transport = Open(TrustingTestCa(), server.Port))
                     {
                         Exchange(transport, Get);
                     }

@@ -45,7 +45,7 @@ namespace HttpNano
             X509Certificate2 leaf = certificate as X509Certificate2 ?? new X509Certificate2(certificate);
             if (_options.DangerousAcceptAnyServerCertificate)
             {
-                return _options.PinnedPublicKeyCount == 0 || IsPinned(leaf) || Refuse(CertificateVerificationException.PinMismatch);
+                return _options.Pins == null || IsPinned(leaf) || Refuse(CertificateVerificationException.PinMismatch);
             }
 
             using (X509Chain built = new X509Chain())
@@ -83,7 +83,7 @@ namespace HttpNano
                     return Refuse(CertificateVerificationException.NameMismatch);
                 }
 
-                if (_options.PinnedPublicKeyCount == 0)
+                if (_options.Pins == null)
                 {
                     return true;
                 }
@@ -106,9 +106,10 @@ namespace HttpNano
             return Convert.ToBase64String(SHA256.HashData(certificate.PublicKey.ExportSubjectPublicKeyInfo()));
         }
 
+        // Pins holds each pin followed by a line end; a pin holds none.
         private bool IsPinned(X509Certificate2 certificate)
         {
-            return _options.IsPinned(PublicKeyPin(certificate));
+            return _options.Pins.IndexOf(PublicKeyPin(certificate) + "\n", StringComparison.Ordinal) >= 0;
         }
 
         private bool Refuse(int reason)

@@ -10,7 +10,7 @@ namespace HttpNano
         /// <summary>The caller's CA certificates, or null to use the system trust store.</summary>
         internal static X509Certificate2Collection TrustedRoots(TlsOptions options)
         {
-            if (!options.HasTrustedCa)
+            if (options.CaPem == null)
             {
                 return null;
             }
@@ -18,7 +18,7 @@ namespace HttpNano
             X509Certificate2Collection roots = new X509Certificate2Collection();
             try
             {
-                roots.ImportFromPem(options.TrustedCaPem);
+                roots.ImportFromPem(options.CaPem);
             }
             catch (CryptographicException e)
             {
@@ -52,14 +52,14 @@ namespace HttpNano
                 return given;
             }
 
-            if (options.ClientCertificatePem == null)
+            if (options.CertPem == null)
             {
                 return null;
             }
 
             try
             {
-                using (X509Certificate2 ephemeral = X509Certificate2.CreateFromPem(options.ClientCertificatePem, options.ClientKeyPem))
+                using (X509Certificate2 ephemeral = X509Certificate2.CreateFromPem(options.CertPem, options.KeyPem))
                 {
                     // A PKCS#12 round trip gives the key a form every platform's TLS stack can use.
                     return X509CertificateLoader.LoadPkcs12(ephemeral.Export(X509ContentType.Pkcs12), null);

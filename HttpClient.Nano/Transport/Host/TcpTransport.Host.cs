@@ -12,8 +12,9 @@ namespace HttpNano
     /// The host's handshake: .NET's SslStream over the socket with SNI set to the host, verified
     /// as <see cref="TlsOptions"/> says (<see cref="HostCertificateCheck"/>), and failures named:
     /// the certificate check's reason, a server that spoke plain HTTP, or any other handshake failure.
+    /// On the host the transport is also IDisposable, for the tests' using blocks.
     /// </summary>
-    internal sealed partial class TlsTransport
+    internal sealed partial class TcpTransport : IDisposable
     {
         private static int s_handshakes;
 
@@ -26,7 +27,19 @@ namespace HttpNano
         /// <summary>The negotiated TLS version (host diagnostics and tests).</summary>
         internal SslProtocols Protocol
         {
-            get { return Stream().SslProtocol; }
+            get { return _ssl.SslProtocol; }
+        }
+
+        /// <summary>The socket, or null once closed (host tests check its options).</summary>
+        internal Socket Socket
+        {
+            get { return _socket; }
+        }
+
+        /// <summary>Same as <see cref="Close"/>.</summary>
+        public void Dispose()
+        {
+            Close();
         }
 
         // The options' certificates are read at each handshake (a handshake is rare: keep-alive).
@@ -34,12 +47,14 @@ namespace HttpNano
         {
             HostCertificateCheck check = new HostCertificateCheck(options, HostTlsCredentials.TrustedRoots(options));
             X509Certificate2 client = HostTlsCredentials.ClientCertificate(options);
-            FirstBytesStream recorder = new FirstBytesStream(new NetworkStream(OpenSocket(), false));
+            FirstBytesStream recorder = new FirstBytesStream(new NetworkStream(_socket, false));
             _ssl = new SslStream(recorder, false);
 
             SslClientAuthenticationOptions settings = new SslClientAuthenticationOptions();
             settings.TargetHost = host;
-            settings.EnabledSslProtocols = Protocols(options.Versions);
+
+            // TlsVersion's values are SslProtocols' flags; Default (None) lets the system choose.
+            settings.EnabledSslProtocols = (SslProtocols)options.Versions;
             settings.CertificateRevocationCheckMode = X509RevocationMode.NoCheck;
             settings.RemoteCertificateValidationCallback = check.Validate;
             if (client != null)
@@ -65,7 +80,7 @@ namespace HttpNano
                     throw new TlsPlainHttpException(0, e);
                 }
 
-                throw new TlsHandshakeException(HandshakeFailed, 0, e);
+                throw new TlsHandshakeException(null, 0, e);
             }
         }
     }
