@@ -3,8 +3,8 @@ using System;
 // The http.client exception family (Python's http.client exceptions, in .NET naming) and the
 // refused proxy tunnel, in one file: each type is one constructor. Where the type's name says it
 // all, the message is the platform's default (a null message: "Exception of type ... was thrown"
-// on .NET, "Exception was thrown: <type>" on the device), which costs no flash; otherwise a short
-// constant. Values the caller may read are public readonly fields: on the device a field costs a
+// on .NET, "Exception was thrown: <type>" on the device), which costs no flash; where the failure
+// has a detail (the bad line, the proxy's reason), the message carries it. Values the caller may read are public readonly fields: on the device a field costs a
 // fraction of a property.
 namespace HttpNano
 {
@@ -44,7 +44,7 @@ namespace HttpNano
 
         /// <summary>Creates the exception for the version text that was received.</summary>
         /// <param name="version">The version field of the status line.</param>
-        public UnknownProtocolException(string version)
+        public UnknownProtocolException(string version) : base(version)
         {
             Version = version;
         }
@@ -136,7 +136,8 @@ namespace HttpNano
 
         /// <summary>Creates the exception for the line that was received.</summary>
         /// <param name="line">The received line, possibly empty.</param>
-        public BadStatusLineException(string line)
+        /// <param name="message">The message, when not the line itself.</param>
+        public BadStatusLineException(string line, string message = null) : base(message == null ? line : message)
         {
             Line = line;
         }
@@ -150,7 +151,7 @@ namespace HttpNano
     public class RemoteDisconnectedException : BadStatusLineException
     {
         /// <summary>Creates the exception.</summary>
-        public RemoteDisconnectedException() : base("") { }
+        public RemoteDisconnectedException() : base("", "closed without response") { }
     }
 
     /// <summary>
@@ -176,7 +177,7 @@ namespace HttpNano
 
         /// <summary>Creates the exception for one kind of line.</summary>
         /// <param name="lineType">Which line was too long: one of the constants of this class.</param>
-        public LineTooLongException(string lineType)
+        public LineTooLongException(string lineType) : base(lineType + " too long")
         {
             LineType = lineType;
         }
@@ -198,7 +199,7 @@ namespace HttpNano
         /// <summary>Creates the exception for the proxy's answer.</summary>
         /// <param name="status">The status the proxy answered.</param>
         /// <param name="reason">Its reason phrase.</param>
-        public ProxyTunnelException(int status, string reason)
+        public ProxyTunnelException(int status, string reason) : base(reason)
         {
             Status = status;
             Reason = reason;
