@@ -179,7 +179,7 @@ namespace HttpNano.Tests.Host
             transport.Rewind();
             reader.Attach(transport);
             ResponseHead head = reader.ReadHead(false);
-            if (head.Status != 200 || reader.Framing != BodyFraming.Chunked)
+            if (head.Status != 200 || reader.Framing != ResponseReader.Phase.Chunked)
             {
                 throw new InvalidOperationException("unexpected head");
             }

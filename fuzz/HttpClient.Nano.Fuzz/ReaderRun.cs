@@ -100,9 +100,9 @@ namespace HttpNano.Fuzz
                         text.Append(Convert.ToHexString(block, 0, read));
                     }
 
-                    FuzzCheckException.Check(reader.IsClosed, "ReadBody returned 0 before the body was done");
+                    FuzzCheckException.Check((reader.State == ResponseReader.Phase.Done), "ReadBody returned 0 before the body was done");
                     FuzzCheckException.Check(!reader.EndedEarly || reader.WillClose, "body ended early on a reusable connection");
-                    if (reader.Framing == BodyFraming.ContentLength && !reader.EndedEarly)
+                    if (reader.Framing == ResponseReader.Phase.Length && !reader.EndedEarly)
                     {
                         FuzzCheckException.Check(reader.Length == 0, "Content-Length body done with bytes still expected");
                     }
@@ -139,7 +139,7 @@ namespace HttpNano.Fuzz
             }
 
             text.Append(reader.Framing).Append(' ').Append(reader.Length).Append(" close=").Append(reader.WillClose)
-                .Append(" done=").Append(reader.IsClosed).Append("\n  ");
+                .Append(" done=").Append((reader.State == ResponseReader.Phase.Done)).Append("\n  ");
         }
 
         // A failed reader refuses everything after, with the same error.

@@ -40,7 +40,7 @@ namespace HttpNano.Tests.Host.Properties
                 ResponseReader reader = new ResponseReader(new HttpLimits(), 64);
                 reader.Attach(transport);
                 reader.ReadHead(false);
-                Assert.Equal(BodyFraming.Chunked, reader.Framing);
+                Assert.Equal(ResponseReader.Phase.Chunked, reader.Framing);
                 Assert.Equal(body, ResponseSplitProperties.ReadBody(reader, readSize));
                 Assert.False(reader.EndedEarly);
                 Assert.False(reader.WillClose);

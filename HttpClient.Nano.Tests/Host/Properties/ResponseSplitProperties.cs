@@ -46,9 +46,9 @@ namespace HttpNano.Tests.Host.Properties
                 Assert.Equal(expected.Values[i], head.GetValue(i));
             }
 
-            Assert.Equal(expected.Chunked ? BodyFraming.Chunked : BodyFraming.ContentLength, reader.Framing);
+            Assert.Equal(expected.Chunked ? ResponseReader.Phase.Chunked : ResponseReader.Phase.Length, reader.Framing);
             Assert.Equal(expected.Body, ReadBody(reader, readSize));
-            Assert.True(reader.IsClosed);
+            Assert.True((reader.State == ResponseReader.Phase.Done));
             Assert.False(reader.EndedEarly);
             Assert.False(reader.WillClose);
         }
