@@ -17,8 +17,6 @@ namespace HttpNano
         private const int MaxPiece = 4096;
         private const int FirstPiece = 256;
 
-        private static readonly byte[] Empty = new byte[0];
-
         /// <summary>HTTP version of the response: 10 for HTTP/1.0, 11 for HTTP/1.1.</summary>
         public int Version;
 
@@ -58,7 +56,7 @@ namespace HttpNano
         /// <summary>Bytes of body still to read when the length is known, else -1 (Python's length).</summary>
         public long Length
         {
-            get { return _reader.Length; }
+            get { return _reader.Framing <= ResponseReader.Phase.Length ? _reader.Left : -1; }
         }
 
         /// <summary>True once the body has been read to its end or the response was closed (Python's isclosed()).</summary>
@@ -122,26 +120,26 @@ namespace HttpNano
             ResponseReader reader = _reader;
             if (IsClosed)
             {
-                return Empty;
+                return new byte[0];
             }
 
             int limit = reader.MaxReadBytes;
             try
             {
-                long length = reader.Length;
+                long length = Length;
                 if (length >= 0)
                 {
                     // A Content-Length body (an open one is never of length 0).
                     if (length > limit)
                     {
-                        throw new ResponseTooLargeException(Empty, limit);
+                        throw new ResponseTooLargeException(new byte[0], limit);
                     }
 
                     byte[] body = new byte[(int)length];
                     int filled = Fill(body, 0, body.Length, null, 0, 0);
                     if (filled < body.Length)
                     {
-                        throw new IncompleteReadException(Join(null, 0, body, filled, filled), reader.Length);
+                        throw new IncompleteReadException(Join(null, 0, body, filled, filled), reader.Left);
                     }
 
                     return body;
@@ -208,10 +206,10 @@ namespace HttpNano
 
             if (IsClosed || amount == 0)
             {
-                return Empty;
+                return new byte[0];
             }
 
-            long length = _reader.Length;
+            long length = Length;
             if (length >= 0 && amount > length)
             {
                 amount = (int)length;

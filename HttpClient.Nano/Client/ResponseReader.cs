@@ -91,19 +91,22 @@ namespace HttpNano
         // ReadContinue parsed the final head; the connection closes after it (the body was never sent).
         private bool _pending;
 
-        // Body bytes left: of a Content-Length body, of the chunk (while its size line is read:
-        // the size so far), long.MaxValue until close.
-        private long _left;
+        /// <summary>
+        /// Body bytes left: of a Content-Length body (what was missing, after an early end; 0
+        /// for no body), of the chunk (while its size line is read: the size so far),
+        /// long.MaxValue until close. <see cref="HttpResponse.Length"/> shows it for the first two.
+        /// </summary>
+        internal long Left;
 
         // Chunked decoding: bytes of the current line; trailer bytes and fields so far.
         private int _line;
-        private int _trailerBytes;
+        private int _trailerSize;
         private int _trailers;
 
         // Limits of the response in flight.
         private int _maxLine;
         private int _maxFields;
-        private int _maxTrailerBytes;
+        private int _maxTrailer;
 
         // Whole-response deadline (0: none) and the receive timeout last set on the socket.
         private int _timeout;
@@ -144,15 +147,6 @@ namespace HttpNano
             _parser = new ResponseHeadParser(limits);
         }
 
-        /// <summary>
-        /// Body bytes still expected: the rest of a Content-Length (what was missing, after an
-        /// early end), 0 for no body, -1 when unknown (chunked, until close).
-        /// </summary>
-        public long Length
-        {
-            get { return Framing == Phase.Length || Framing == Phase.Done ? _left : -1; }
-        }
-
         /// <summary>Bytes received but not consumed yet.</summary>
         public int Buffered
         {
@@ -169,7 +163,7 @@ namespace HttpNano
             _bodyStart = 0;
             State = Phase.Done;
             Framing = Phase.Done;
-            _left = 0;
+            Left = 0;
             WillClose = false;
             EndedEarly = false;
             ReceivedNothing = true;
@@ -298,7 +292,7 @@ namespace HttpNano
             HttpLimits limits = _limits;
             _maxLine = limits.MaxLineLength;
             _maxFields = limits.MaxHeaderCount;
-            _maxTrailerBytes = limits.MaxTrailerBytes;
+            _maxTrailer = limits.MaxTrailerBytes;
             MaxReadBytes = limits.MaxReadBytes;
             Phase framing = Phase.UntilClose;
             long length = long.MaxValue;
@@ -336,7 +330,7 @@ namespace HttpNano
                     close |= head.Version == 10 || head.IndexOf(ContentLength, 0) >= 0;
                     length = 0;
                     _line = 0;
-                    _trailerBytes = 0;
+                    _trailerSize = 0;
                     _trailers = 0;
                 }
                 else
@@ -399,7 +393,7 @@ namespace HttpNano
 
             WillClose = close;
             Framing = framing;
-            _left = length;
+            Left = length;
             State = length == 0 && framing != Phase.Chunked ? Phase.Done : framing;
         }
 
@@ -479,7 +473,7 @@ namespace HttpNano
                         {
                             // End of stream. As CPython: complete when the last chunk came and
                             // only (part of) the trailers or their final CRLF is missing.
-                            if (state >= Phase.TrailerStart || (state >= Phase.Size && state <= Phase.SizeLf && _left == 0))
+                            if (state >= Phase.TrailerStart || (state >= Phase.Size && state <= Phase.SizeLf && Left == 0))
                             {
                                 WillClose = true;
                                 Finish(true);
@@ -493,8 +487,8 @@ namespace HttpNano
                         continue;
                     }
 
-                    // Data: of a Content-Length body, of a chunk or until close: _left bytes at most.
-                    long left = _left;
+                    // Data: of a Content-Length body, of a chunk or until close: Left bytes at most.
+                    long left = Left;
                     int want = count - total;
                     if (want > left)
                     {
@@ -559,7 +553,7 @@ namespace HttpNano
                     }
 
                     total += n;
-                    _left = left -= n;
+                    Left = left -= n;
                     if (left > 0)
                     {
                         // The caller's buffer is full, nothing more is buffered or the data was
@@ -688,7 +682,7 @@ namespace HttpNano
             int i = _pos;
             int end = _end;
             Phase state = State;
-            long size = _left;
+            long size = Left;
             int line = _line;
             if (state == Phase.DataCr && end - i >= 2 && b[i] == Ascii.Cr && b[i + 1] == Ascii.Lf)
             {
@@ -837,9 +831,9 @@ namespace HttpNano
                 {
                     // The limit a byte-by-byte count would reach first decides the error.
                     int lineRoom = _maxLine - line;
-                    int sectionRoom = _maxTrailerBytes - _trailerBytes;
+                    int sectionRoom = _maxTrailer - _trailerSize;
                     line += n;
-                    _trailerBytes += n;
+                    _trailerSize += n;
                     if (n > lineRoom && lineRoom <= sectionRoom)
                     {
                         error = new LineTooLongException(LineTooLongException.TrailerLine);
@@ -884,7 +878,7 @@ namespace HttpNano
 
             _pos = i;
             State = state;
-            _left = size;
+            Left = size;
             _line = line;
         }
 

@@ -111,7 +111,7 @@ namespace HttpNano.Fuzz
                     FuzzCheckException.Check(!reader.EndedEarly || reader.WillClose, "body ended early on a reusable connection");
                     if (reader.Framing == ResponseReader.Phase.Length && !reader.EndedEarly)
                     {
-                        FuzzCheckException.Check(reader.Length == 0, "Content-Length body done with bytes still expected");
+                        FuzzCheckException.Check(reader.Left == 0, "Content-Length body done with bytes still expected");
                     }
 
                     // Exactly this response is consumed. Bytes after it close the connection when
@@ -158,7 +158,7 @@ namespace HttpNano.Fuzz
             }
 
             bool done = reader.State == ResponseReader.Phase.Done;
-            text.Append(reader.Framing).Append(' ').Append(reader.Length).Append(" close=").Append(reader.WillClose || (done && more))
+            text.Append(reader.Framing).Append(' ').Append(reader.Framing <= ResponseReader.Phase.Length ? reader.Left : -1).Append(" close=").Append(reader.WillClose || (done && more))
                 .Append(" done=").Append(done).Append("\n  ");
         }
 

@@ -44,7 +44,7 @@ namespace HttpNano.Tests
             ResponseReader rules = new ResponseReader(new HttpLimits(), 16);
             rules.Decide(head, requestWasHead);
             Assert.AreEqual(framing, (int)rules.Framing);
-            Assert.AreEqual(length, rules.Length);
+            Assert.AreEqual(length, ResponseHarness.Length(rules));
             Assert.AreEqual(framing == None || length == 0, ResponseHarness.IsDone(rules));
             Assert.AreEqual(willClose, rules.WillClose);
         }

@@ -79,6 +79,12 @@ namespace HttpNano.Tests
             return Reader(script, piece, new HttpLimits(), out transport);
         }
 
+        /// <summary>Body bytes still expected, as <see cref="HttpResponse.Length"/> shows them: -1 when unknown.</summary>
+        internal static long Length(ResponseReader reader)
+        {
+            return reader.Framing <= ResponseReader.Phase.Length ? reader.Left : -1;
+        }
+
         /// <summary>Whether the reader's body is over (<see cref="HttpResponse.IsClosed"/>).</summary>
         internal static bool IsDone(ResponseReader reader)
         {
