@@ -49,17 +49,19 @@ namespace HttpNano.Tests.Host
         public void ConnectionSetUpStaysUnderTheHostBudgetAndRequestsAfterItAllocateNothing()
         {
             byte[] block = new byte[1024];
-            Exchange(NewConnection(3), block, 3); // warm-up: JIT and static initialisers
+            ScriptedTransportFactory factory;
+            HttpConnection connection = NewConnection(out factory);
+            Exchange(connection, factory, block, 3); // warm-up: JIT and static initialisers
 
-            ScriptedTransportFactory factory = new ScriptedTransportFactory(0, Responses(3));
+            factory = new ScriptedTransportFactory(0, Response);
             long before = GC.GetAllocatedBytesForCurrentThread();
-            HttpConnection connection = new HttpConnection("example.com");
+            connection = new HttpConnection("example.com");
             connection.CreateConnection = factory;
-            Exchange(connection, block, 1);
+            Exchange(connection, factory, block, 1);
             long setUp = GC.GetAllocatedBytesForCurrentThread() - before;
 
             before = GC.GetAllocatedBytesForCurrentThread();
-            Exchange(connection, block, 2);
+            Exchange(connection, factory, block, 2);
             long steady = GC.GetAllocatedBytesForCurrentThread() - before;
 
             _output.WriteLine("host set-up: " + setUp + " bytes; 2 more requests: " + steady + " bytes");
@@ -70,8 +72,9 @@ namespace HttpNano.Tests.Host
         [Fact]
         public void ConnectionObjectsStayUnderTheDeviceModelBudget()
         {
-            HttpConnection connection = NewConnection(1);
-            Exchange(connection, new byte[1024], 1);
+            ScriptedTransportFactory factory;
+            HttpConnection connection = NewConnection(out factory);
+            Exchange(connection, factory, new byte[1024], 1);
             Dictionary<string, long[]> byType;
             long total = DeviceModel(connection, out byType);
             Assert.InRange(total, 1, DeviceModelBudget);
@@ -84,14 +87,15 @@ namespace HttpNano.Tests.Host
         [Fact]
         public void RecommendedDeviceLimitsStayUnderTheirBudget()
         {
-            HttpConnection connection = NewConnection(1);
+            ScriptedTransportFactory factory;
+            HttpConnection connection = NewConnection(out factory);
             HttpLimits limits = new HttpLimits();
             limits.MaxHeaderBytes = 2048;
             limits.MaxHeaderCount = 32;
             limits.MaxLineLength = 1024;
             limits.MaxTrailerBytes = 512;
             connection.Limits = limits;
-            Exchange(connection, new byte[512], 1);
+            Exchange(connection, factory, new byte[512], 1);
             Dictionary<string, long[]> byType;
             Assert.InRange(DeviceModel(connection, out byType), 1, RecommendedDeviceModelBudget);
         }
@@ -127,28 +131,21 @@ namespace HttpNano.Tests.Host
             return total;
         }
 
-        private static string[] Responses(int count)
+        private static HttpConnection NewConnection(out ScriptedTransportFactory factory)
         {
-            StringBuilder all = new StringBuilder();
-            for (int i = 0; i < count; i++)
-            {
-                all.Append(Response);
-            }
-
-            return new[] { all.ToString() };
-        }
-
-        private static HttpConnection NewConnection(int responses)
-        {
+            factory = new ScriptedTransportFactory(0, Response);
             HttpConnection connection = new HttpConnection("example.com");
-            connection.CreateConnection = new ScriptedTransportFactory(0, Responses(responses));
+            connection.CreateConnection = factory;
             return connection;
         }
 
-        private static void Exchange(HttpConnection connection, byte[] block, int times)
+        // One response per request: the socket's script is served again for each (a response
+        // arriving with the previous one would be unasked and close the connection).
+        private static void Exchange(HttpConnection connection, ScriptedTransportFactory factory, byte[] block, int times)
         {
             for (int i = 0; i < times; i++)
             {
+                factory.Transport(0).Rewind();
                 connection.Request("GET", "/sensor");
                 HttpResponse response = connection.GetResponse();
                 int total = 0;
@@ -162,6 +159,11 @@ namespace HttpNano.Tests.Host
                 {
                     throw new InvalidOperationException("unexpected response");
                 }
+            }
+
+            if (factory.Opened != 1 || factory.Transport(0).IsClosed)
+            {
+                throw new InvalidOperationException("connection not kept");
             }
         }
 

@@ -425,8 +425,14 @@ namespace HttpNano
 
             // A kept-alive socket that the server closed while it was idle (its keep-alive
             // timeout), or that received bytes nobody asked for, is replaced before the request.
+            // While the previous response is still being read, its socket is busy, not idle: the
+            // answer to this request may then follow it.
             ITransport transport = _transport;
-            if (transport != null && _reused && transport.PeerClosed())
+            if (_response != null)
+            {
+                _reader.AnswerAsked = true;
+            }
+            else if (transport != null && _reused && transport.PeerClosed())
             {
                 _transport = null;
                 transport.Close();
@@ -541,10 +547,19 @@ namespace HttpNano
             while (true)
             {
                 ResponseReader reader = ReaderFor(_transport);
-                reader.CloseAfterResponse |= _broken;
                 try
                 {
                     response.Begin(reader, _writer.MethodIsHead);
+                    if (_broken)
+                    {
+                        // The socket failed on the way out: it carries this answer and no other.
+                        reader.WillClose = true;
+                        if (response.IsClosed)
+                        {
+                            reader.Finish(false);
+                        }
+                    }
+
                     break;
                 }
                 catch (Exception e)
@@ -863,7 +878,6 @@ namespace HttpNano
             if (_transport.Poll(ContinueTimeout < 0 ? 0 : ContinueTimeout))
             {
                 ResponseReader reader = ReaderFor(_transport);
-                reader.CloseAfterResponse |= _broken;
                 try
                 {
                     if (!reader.ReadContinue())

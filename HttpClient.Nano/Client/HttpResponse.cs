@@ -17,10 +17,15 @@ namespace HttpNano
         private const int MaxPiece = 4096;
         private const int FirstPiece = 256;
 
-        private static readonly byte[] Empty = new byte[0];
+        /// <summary>HTTP version of the response: 10 for HTTP/1.0, 11 for HTTP/1.1.</summary>
+        public int Version;
+
+        /// <summary>Status code, e.g. 200 (compare with <see cref="HttpStatus"/> constants).</summary>
+        public int Status;
+
+        internal ResponseHead Head;
 
         private ResponseReader _reader;
-        private ResponseHead _head;
         private string _reason;
         private HttpHeaders _headers;
 
@@ -28,26 +33,14 @@ namespace HttpNano
         {
         }
 
-        /// <summary>HTTP version of the response: 10 for HTTP/1.0, 11 for HTTP/1.1.</summary>
-        public int Version
-        {
-            get { return _head.Version; }
-        }
-
-        /// <summary>Status code, e.g. 200 (compare with <see cref="HttpStatus"/> constants).</summary>
-        public int Status
-        {
-            get { return _head.Status; }
-        }
-
         /// <summary>The reason phrase, e.g. "OK"; may be empty.</summary>
         public string Reason
         {
             get
             {
-                if (_reason == null && _head != null)
+                if (_reason == null)
                 {
-                    _reason = _head.Reason;
+                    _reason = Head.Reason;
                 }
 
                 return _reason;
@@ -63,13 +56,13 @@ namespace HttpNano
         /// <summary>Bytes of body still to read when the length is known, else -1 (Python's length).</summary>
         public long Length
         {
-            get { return _reader.Length; }
+            get { return _reader.Framing <= ResponseReader.Phase.Length ? _reader.Left : -1; }
         }
 
         /// <summary>True once the body has been read to its end or the response was closed (Python's isclosed()).</summary>
         public bool IsClosed
         {
-            get { return _reader == null || _reader.IsClosed; }
+            get { return _reader.State == ResponseReader.Phase.Done; }
         }
 
         /// <summary>Every header field in received order; built on first use (allocates).</summary>
@@ -77,13 +70,12 @@ namespace HttpNano
         {
             get
             {
-                RequireHead();
                 if (_headers == null)
                 {
                     HttpHeaders headers = new HttpHeaders();
-                    for (int i = 0; i < _head.Count; i++)
+                    for (int i = 0; i < Head.Count; i++)
                     {
-                        headers.Add(_head.GetName(i), _head.GetValue(i));
+                        headers.Add(Head.GetName(i), Head.GetValue(i));
                     }
 
                     _headers = headers;
@@ -93,31 +85,22 @@ namespace HttpNano
             }
         }
 
-        /// <summary>The value of header <paramref name="name"/> (duplicates joined with ", "), or null.</summary>
+        /// <summary>The value of header <paramref name="name"/> (duplicates joined with ", "), or <paramref name="defaultValue"/> when absent.</summary>
         /// <param name="name">The field name, any case.</param>
-        public string GetHeader(string name)
+        /// <param name="defaultValue">What to return when the header is absent (null unless given).</param>
+        public string GetHeader(string name, string defaultValue = null)
         {
-            RequireHead();
-            return _head.GetHeader(name);
-        }
-
-        /// <summary>The value of header <paramref name="name"/>, or <paramref name="defaultValue"/> when absent.</summary>
-        /// <param name="name">The field name, any case.</param>
-        /// <param name="defaultValue">What to return when the header is absent.</param>
-        public string GetHeader(string name, string defaultValue)
-        {
-            string value = GetHeader(name);
+            string value = Head.GetHeader(name);
             return value == null ? defaultValue : value;
         }
 
         /// <summary>Every header field as a name/value pair, in received order (allocates).</summary>
         public HttpHeader[] GetHeaders()
         {
-            RequireHead();
-            HttpHeader[] fields = new HttpHeader[_head.Count];
+            HttpHeader[] fields = new HttpHeader[Head.Count];
             for (int i = 0; i < fields.Length; i++)
             {
-                fields[i] = new HttpHeader(_head.GetName(i), _head.GetValue(i));
+                fields[i] = new HttpHeader(Head.GetName(i), Head.GetValue(i));
             }
 
             return fields;
@@ -134,28 +117,29 @@ namespace HttpNano
         /// </summary>
         public byte[] Read()
         {
+            ResponseReader reader = _reader;
             if (IsClosed)
             {
-                return Empty;
+                return new byte[0];
             }
 
-            ResponseReader reader = _reader;
             int limit = reader.MaxReadBytes;
             try
             {
-                if (reader.Framing == BodyFraming.ContentLength)
+                long length = Length;
+                if (length >= 0)
                 {
-                    long length = reader.Length;
+                    // A Content-Length body (an open one is never of length 0).
                     if (length > limit)
                     {
-                        throw new ResponseTooLargeException(Empty, limit);
+                        throw new ResponseTooLargeException(new byte[0], limit);
                     }
 
                     byte[] body = new byte[(int)length];
                     int filled = Fill(body, 0, body.Length, null, 0, 0);
                     if (filled < body.Length)
                     {
-                        throw new IncompleteReadException(Join(null, 0, body, filled, filled), reader.Length);
+                        throw new IncompleteReadException(Join(null, 0, body, filled, filled), reader.Left);
                     }
 
                     return body;
@@ -222,10 +206,10 @@ namespace HttpNano
 
             if (IsClosed || amount == 0)
             {
-                return Empty;
+                return new byte[0];
             }
 
-            long length = _reader.Length;
+            long length = Length;
             if (length >= 0 && amount > length)
             {
                 amount = (int)length;
@@ -256,12 +240,9 @@ namespace HttpNano
                 throw new ArgumentOutOfRangeException("count");
             }
 
-            if (IsClosed || count == 0)
-            {
-                return 0;
-            }
-
-            return ReadBody(buffer, offset, count);
+            // A closed response reads 0, even after an error the reader keeps raising.
+            ResponseReader reader = _reader;
+            return reader.State == ResponseReader.Phase.Done ? 0 : reader.ReadBody(buffer, offset, count);
         }
 
         /// <summary>
@@ -291,33 +272,19 @@ namespace HttpNano
             _reader = reader;
             _reason = null;
             _headers = null;
-            _head = reader.ReadHead(requestWasHead);
-            if (reader.IsClosed)
+            ResponseHead head = reader.ReadHead(requestWasHead);
+            Head = head;
+            Version = head.Version;
+            Status = head.Status;
+            if (IsClosed)
             {
                 reader.Finish(true);
             }
         }
 
-        internal ResponseHead Head
-        {
-            get { return _head; }
-        }
-
-        private int ReadBody(byte[] buffer, int offset, int count)
-        {
-            ResponseReader reader = _reader;
-            int read = reader.ReadBody(buffer, offset, count);
-            if (read == 0 && reader.EndedEarly && reader.Framing == BodyFraming.Chunked)
-            {
-                // As CPython: a chunked body cut short is an error for every kind of read.
-                throw new IncompleteReadException(Empty, -1);
-            }
-
-            return read;
-        }
-
         // Reads into array[from, to) until it is full or the body ends; returns the new fill.
-        // Invalid framing is raised with every byte read so far: the earlier pieces of Read() too.
+        // Invalid or cut-short chunked framing is raised with every byte read so far: the
+        // earlier pieces of Read() too.
         private int Fill(byte[] array, int from, int to, byte[][] pieces, int count, int total)
         {
             while (from < to)
@@ -325,7 +292,7 @@ namespace HttpNano
                 int read;
                 try
                 {
-                    read = ReadBody(array, from, to - from);
+                    read = _reader.ReadBody(array, from, to - from);
                 }
                 catch (IncompleteReadException e)
                 {
@@ -356,14 +323,6 @@ namespace HttpNano
 
             Array.Copy(last, 0, all, at, filled);
             return all;
-        }
-
-        private void RequireHead()
-        {
-            if (_head == null)
-            {
-                throw new ResponseNotReadyException();
-            }
         }
     }
 }

@@ -12,14 +12,14 @@ namespace HttpNano
     ///  receive buffer: [ head (&lt;= MaxHeaderBytes) | body / framing bytes (read window) ]
     ///                  0                      _bodyStart                         capacity
     ///
-    ///  Done --ReadHead--> Length | UntilClose | SizeStart (chunked) | Done (no body)
+    ///  Done --ReadHead--> Length | UntilClose | Chunked | Done (no body)
     ///  Length --remaining 0--> Done             UntilClose --end of stream--> Done
-    ///  SizeStart -hex-> Size -hex-> Size
+    ///  Chunked (a size line starts) -hex-> Size -hex-> Size
     ///                   Size -SP/HT-> SizeSpace ; Size/SizeSpace -';'-> Extension (ignored)
     ///                   Size/SizeSpace/Extension -CR-> SizeLf -LF-> (line end)
     ///                   Size/SizeSpace/Extension -LF-> (line end)
-    ///  (line end) size &gt; 0 -> Data -(size bytes moved)-> DataCr -CR-> DataLf -LF-> SizeStart
-    ///                                                     DataCr -LF-> SizeStart
+    ///  (line end) size &gt; 0 -> Data -(size bytes moved)-> DataCr -CR-> DataLf -LF-> Chunked
+    ///                                                     DataCr -LF-> Chunked
     ///  (line end) size = 0 -> TrailerStart -other-> Trailer -LF-> TrailerStart
     ///                         TrailerStart -CR-> TrailerLf -LF-> Done
     ///                         TrailerStart -LF-> Done
@@ -28,13 +28,15 @@ namespace HttpNano
     /// Each head is parsed at the start of the buffer, so its ranges stay valid while its body
     /// is read behind it. Chunk framing is decoded in place and chunk data is never copied
     /// inside the buffer: it is copied out once, or received straight into the caller's buffer.
-    /// Receives: a read that the rest of the body (or of the chunk) fills completely goes
-    /// straight into the caller's buffer; a smaller one refills the read window behind the head
-    /// (several kilobytes: one receive serves many small reads and brings the framing after a
-    /// chunk with it); a Content-Length body is never received past its end. Bytes after the
-    /// message stay buffered and become the start of the next head, so a kept-alive connection
-    /// stays in sync. Nothing is allocated per message. Limits are copied when a response
-    /// starts, so editing the caller's <see cref="HttpLimits"/> does not change it in flight.
+    /// Receives: with nothing buffered, a read of at least a window's worth, or one that takes
+    /// the rest of a Content-Length body, goes straight into the caller's buffer; a smaller one
+    /// refills the read window behind the head (several kilobytes: one receive serves many small
+    /// reads and brings the framing after a chunk with it); a Content-Length body is never
+    /// received past its end. A response is read exactly: bytes left buffered after it are the
+    /// start of something nobody asked for yet (a pipelined or stray answer), so the connection
+    /// is closed rather than reused and they are never taken for the answer to a later request.
+    /// Nothing is allocated per message. Limits are copied when a response starts, so editing
+    /// the caller's <see cref="HttpLimits"/> does not change it in flight.
     /// </summary>
     internal sealed class ResponseReader
     {
@@ -48,8 +50,38 @@ namespace HttpNano
 
         private const int ContentLength = ResponseHead.ContentLength;
         private const int TransferEncoding = ResponseHead.TransferEncoding;
-        private const int Connection = ResponseHead.Connection;
-        private const int KeepAliveToken = ResponseHead.KeepAlive;
+        private const int KeepAlive = ResponseHead.KeepAlive;
+
+        /// <summary>How the current body ends: Done (no body), Length, UntilClose or Chunked.</summary>
+        internal Phase Framing;
+
+        /// <summary>Whether the connection is closed after this response (also after any error or unasked bytes).</summary>
+        internal bool WillClose;
+
+        /// <summary>
+        /// Whether the server closed the connection before the body was complete (before the
+        /// Content-Length was reached, or inside the chunks).
+        /// </summary>
+        internal bool EndedEarly;
+
+        /// <summary>
+        /// After <see cref="ReadHead"/> or <see cref="ReadContinue"/> failed: whether not one
+        /// byte of an answer to the current request had arrived (since the socket was attached
+        /// or the previous response ended on it). Only then may the request be sent again.
+        /// </summary>
+        internal bool ReceivedNothing = true;
+
+        /// <summary>Where the response is: Done once its body ended (normally, early or by an error); see the diagram.</summary>
+        internal Phase State;
+
+        /// <summary><see cref="HttpLimits.MaxReadBytes"/> of the response in flight.</summary>
+        internal int MaxReadBytes;
+
+        /// <summary>
+        /// Set by the connection when the caller sent the next request before this response's
+        /// body ended: bytes behind this response are then that request's answer, not unasked.
+        /// </summary>
+        internal bool AnswerAsked;
 
         private readonly HttpLimits _limits;
         private readonly byte[] _buffer;
@@ -60,43 +92,43 @@ namespace HttpNano
         private int _pos;
         private int _end;
         private int _bodyStart;
-        private State _state;
-        private BodyFraming _framing;
-        private long _remaining;
-        private bool _willClose;
-        private bool _endedEarly;
-        private bool _finalHeadPending;
-        internal bool CloseAfterResponse;
 
-        // Chunked decoding.
-        private long _size;
-        private long _chunkLeft;
-        private int _lineLength;
-        private int _trailerBytes;
-        private int _trailerCount;
+        // ReadContinue parsed the final head; the connection closes after it (the body was never sent).
+        private bool _pending;
+
+        /// <summary>
+        /// Body bytes left: of a Content-Length body (what was missing, after an early end; 0
+        /// for no body), of the chunk (while its size line is read: the size so far),
+        /// long.MaxValue until close. <see cref="HttpResponse.Length"/> shows it for the first two.
+        /// </summary>
+        internal long Left;
+
+        // Chunked decoding: bytes of the current line; trailer bytes and fields so far.
+        private int _line;
+        private int _trailerSize;
+        private int _trailers;
 
         // Limits of the response in flight.
-        private int _maxLineLength;
-        private int _maxHeaderCount;
-        private int _maxTrailerBytes;
-        internal int MaxReadBytes;
+        private int _maxLine;
+        private int _maxFields;
+        private int _maxTrailer;
 
         // Whole-response deadline (0: none) and the receive timeout last set on the socket.
         private int _timeout;
         private long _deadline;
         private int _applied = NotCut;
 
-        private enum State
+        internal enum Phase
         {
             Done,
             Length,
             UntilClose,
-            SizeStart,
+            Data,
+            Chunked,
             Size,
             SizeSpace,
             Extension,
             SizeLf,
-            Data,
             DataCr,
             DataLf,
             TrailerStart,
@@ -120,43 +152,7 @@ namespace HttpNano
             _parser = new ResponseHeadParser(limits);
         }
 
-        /// <summary>How the current body ends.</summary>
-        public BodyFraming Framing
-        {
-            get { return _framing; }
-        }
-
-        /// <summary>
-        /// Body bytes still expected: the rest of a Content-Length (what was missing, after an
-        /// early end), 0 for no body, -1 when unknown (chunked, until close).
-        /// </summary>
-        public long Length
-        {
-            get { return _remaining; }
-        }
-
-        /// <summary>Whether the connection is closed after this response (also after any error).</summary>
-        public bool WillClose
-        {
-            get { return _willClose; }
-        }
-
-        /// <summary>Whether the body has ended (normally, early or by an error): <see cref="ReadBody"/> returns 0 or throws.</summary>
-        public bool IsClosed
-        {
-            get { return _state == State.Done; }
-        }
-
-        /// <summary>
-        /// Whether the server closed the connection before the body was complete (before the
-        /// Content-Length was reached, or inside the chunks).
-        /// </summary>
-        public bool EndedEarly
-        {
-            get { return _endedEarly; }
-        }
-
-        /// <summary>Bytes received but not consumed yet (after the body: the start of the next response).</summary>
+        /// <summary>Bytes received but not consumed yet.</summary>
         public int Buffered
         {
             get { return _end - _pos; }
@@ -170,13 +166,13 @@ namespace HttpNano
             _pos = 0;
             _end = 0;
             _bodyStart = 0;
-            _state = State.Done;
-            _framing = BodyFraming.None;
-            _remaining = 0;
-            _willClose = false;
-            _endedEarly = false;
-            _finalHeadPending = false;
-            CloseAfterResponse = false;
+            State = Phase.Done;
+            Framing = Phase.Done;
+            Left = 0;
+            WillClose = false;
+            EndedEarly = false;
+            ReceivedNothing = true;
+            _pending = false;
             _applied = NotCut;
         }
 
@@ -212,7 +208,8 @@ namespace HttpNano
         /// Reads the next final response head, skipping interim 1xx responses (all but 101)
         /// with their fields, and decides the body framing. Throws
         /// <see cref="RemoteDisconnectedException"/> when the server closed before sending a
-        /// byte, <see cref="ResponseNotReadyException"/> while the previous body is unread.
+        /// byte, <see cref="ResponseNotReadyException"/> while the previous body is unread,
+        /// <see cref="NotConnectedException"/> once the socket was closed.
         /// </summary>
         public ResponseHead ReadHead(bool requestWasHead)
         {
@@ -221,38 +218,32 @@ namespace HttpNano
                 throw _error;
             }
 
-            if (_transport == null)
-            {
-                throw new NotConnectedException();
-            }
-
-            if (_state != State.Done)
+            if (State != Phase.Done)
             {
                 throw new ResponseNotReadyException();
             }
 
+            AnswerAsked = false;
             try
             {
-                if (_finalHeadPending)
+                // ReadContinue may have parsed this head already while waiting for "100 Continue".
+                bool pending = _pending;
+                _pending = false;
+                if (!pending)
                 {
-                    // ReadContinue already parsed this head while waiting for "100 Continue".
-                    _finalHeadPending = false;
-                }
-                else
-                {
-                    SkipInterimResponses(false);
+                    ReadHeads(false);
                 }
 
                 ResponseHead head = _parser.Head;
-                _endedEarly = false;
+                EndedEarly = false;
                 Decide(head, requestWasHead);
-                _willClose |= CloseAfterResponse;
-                CloseAfterResponse = false;
+                WillClose |= pending;
                 return head;
             }
             catch (Exception e)
             {
-                Fail(e);
+                _error = e;
+                Finish(false);
                 throw;
             }
         }
@@ -272,18 +263,13 @@ namespace HttpNano
 
             try
             {
-                if (SkipInterimResponses(true))
-                {
-                    return true;
-                }
-
-                _finalHeadPending = true;
-                CloseAfterResponse = true;
-                return false;
+                _pending = !ReadHeads(true);
+                return !_pending;
             }
             catch (Exception e)
             {
-                Fail(e);
+                _error = e;
+                Finish(false);
                 throw;
             }
         }
@@ -294,66 +280,140 @@ namespace HttpNano
         /// a response to HEAD, or status 1xx, 204 or 304: no body; Transfer-Encoding whose final
         /// coding is chunked: chunked (a Content-Length beside it, or HTTP/1.0, makes it
         /// suspect: the connection is not reused), any other Transfer-Encoding: until close; a
-        /// valid Content-Length: that many bytes (an invalid one throws
-        /// <see cref="HttpException"/>); otherwise until close. Reuse follows CPython: HTTP/1.1
-        /// unless "Connection: close"; HTTP/1.0 only with "Connection: keep-alive", a Keep-Alive
-        /// field or "Proxy-Connection: keep-alive". Also copies the limits of this response.
+        /// valid Content-Length (every element of every field the same run of digits): that many
+        /// bytes (an invalid one throws <see cref="HttpException"/>); otherwise until close.
+        /// Reuse follows CPython: HTTP/1.1 unless "Connection: close"; HTTP/1.0 only with
+        /// "Connection: keep-alive", a Keep-Alive field or "Proxy-Connection: keep-alive".
+        /// Also copies the limits of this response.
         /// </summary>
         internal void Decide(ResponseHead head, bool requestWasHead)
         {
             int status = head.Status;
-            bool close = PeerWantsClose(head) || status == 101;
-            _framing = BodyFraming.UntilClose;
-            _remaining = -1;
-            _maxLineLength = _limits.MaxLineLength;
-            _maxHeaderCount = _limits.MaxHeaderCount;
-            _maxTrailerBytes = _limits.MaxTrailerBytes;
-            MaxReadBytes = _limits.MaxReadBytes;
+            bool close = head.Version == 11
+                ? head.HasToken(ResponseHead.Connection, ResponseHead.Close)
+                : !(head.HasToken(ResponseHead.Connection, KeepAlive)
+                    || head.IndexOf(KeepAlive, 0) >= 0
+                    || head.HasToken(ResponseHead.ProxyConnection, KeepAlive));
+            close |= status == 101;
+            HttpLimits limits = _limits;
+            _maxLine = limits.MaxLineLength;
+            _maxFields = limits.MaxHeaderCount;
+            _maxTrailer = limits.MaxTrailerBytes;
+            MaxReadBytes = limits.MaxReadBytes;
+            Phase framing = Phase.UntilClose;
+            long length = long.MaxValue;
+            byte[] b = head.Buffer;
+            int field = head.IndexOf(TransferEncoding, 0);
             if (requestWasHead || status < 200 || status == 204 || status == 304)
             {
-                _framing = BodyFraming.None;
-                _remaining = 0;
+                framing = Phase.Done;
+                length = 0;
             }
-            else if (head.IndexOf(TransferEncoding, 0) >= 0)
+            else if (field >= 0)
             {
-                if (FinalCodingIsChunked(head))
+                // Only the last coding of the last field counts, e.g. "gzip, chunked" -> chunked.
+                for (int i = field; i >= 0; i = head.IndexOf(TransferEncoding, i + 1))
                 {
-                    _framing = BodyFraming.Chunked;
+                    field = i;
+                }
+
+                int start = head.ValueOffset(field);
+                int end = start + head.ValueLength(field);
+                int at = end;
+                while (at > start && b[at - 1] != ',')
+                {
+                    at--;
+                }
+
+                while (at < end && Ascii.IsWhitespace(b[at]))
+                {
+                    at++;
+                }
+
+                if (ResponseHead.EqualsKnown(b, at, end - at, ResponseHead.Chunked))
+                {
+                    framing = Phase.Chunked;
                     close |= head.Version == 10 || head.IndexOf(ContentLength, 0) >= 0;
-                    _size = 0;
-                    _lineLength = 0;
-                    _trailerBytes = 0;
-                    _trailerCount = 0;
+                    length = 0;
+                    _line = 0;
+                    _trailerSize = 0;
+                    _trailers = 0;
                 }
                 else
                 {
                     close = true;
                 }
             }
-            else if (head.IndexOf(ContentLength, 0) >= 0)
+            else if ((field = head.IndexOf(ContentLength, 0)) >= 0)
             {
-                _framing = BodyFraming.ContentLength;
-                _remaining = ParseContentLength(head);
+                framing = Phase.Length;
+                length = -1;
+                for (; field >= 0; field = head.IndexOf(ContentLength, field + 1))
+                {
+                    int at = head.ValueOffset(field);
+                    int end = at + head.ValueLength(field);
+                    while (true)
+                    {
+                        while (at < end && Ascii.IsWhitespace(b[at]))
+                        {
+                            at++;
+                        }
+
+                        int first = at;
+                        long value = 0;
+                        int digit;
+                        while (at < end && (uint)(digit = b[at] - '0') <= 9)
+                        {
+                            if (value > (long.MaxValue - digit) / 10)
+                            {
+                                throw new HttpException("invalid Content-Length");
+                            }
+
+                            value = value * 10 + digit;
+                            at++;
+                        }
+
+                        bool none = at == first;
+                        while (at < end && Ascii.IsWhitespace(b[at]))
+                        {
+                            at++;
+                        }
+
+                        if (none || (length >= 0 && value != length) || (at < end && b[at] != ','))
+                        {
+                            throw new HttpException("invalid Content-Length");
+                        }
+
+                        length = value;
+                        if (at++ == end)
+                        {
+                            break;
+                        }
+                    }
+                }
             }
             else
             {
                 close = true;
             }
 
-            _willClose = close;
-            _state = _framing == BodyFraming.ContentLength ? (_remaining == 0 ? State.Done : State.Length)
-                : _framing == BodyFraming.Chunked ? State.SizeStart
-                : _framing == BodyFraming.UntilClose ? State.UntilClose
-                : State.Done;
+            WillClose = close;
+            Framing = framing;
+            Left = length;
+            State = length == 0 && framing != Phase.Chunked ? Phase.Done : framing;
         }
 
         /// <summary>
         /// Reads up to <paramref name="count"/> body bytes into <paramref name="buffer"/>.
         /// Returns 0 only when the body has ended (or <paramref name="count"/> is 0); check
-        /// <see cref="EndedEarly"/> then. Invalid chunked framing raises
-        /// <see cref="IncompleteReadException"/> with no data (the caller adds what it has
-        /// read), after the data before it has been returned. The end of the body, or any
-        /// error, goes through <see cref="Finish"/>.
+        /// <see cref="EndedEarly"/> then. A chunked body that is cut short or has invalid
+        /// framing raises <see cref="IncompleteReadException"/> with no data (the caller adds
+        /// what it has read), after the data before it has been returned. The end of the body,
+        /// or any error, goes through <see cref="Finish"/>.
+        /// Chunked: fills the caller's buffer with as much chunk data as is at hand (buffered
+        /// data of one or more chunks, the framing between them decoded on the way), else one
+        /// receive; it waits for bytes only while it has none to return. Framing already
+        /// buffered after the data is decoded too, so the body can end without another call.
         /// </summary>
         public int ReadBody(byte[] buffer, int offset, int count)
         {
@@ -363,224 +423,44 @@ namespace HttpNano
                 throw _error;
             }
 
-            if (count <= 0 || _state == State.Done)
+            if (count <= 0 || State == Phase.Done)
             {
                 return 0;
             }
 
             try
             {
-                State state = _state;
-                if (state == State.Length)
+                int total = 0;
+                while (true)
                 {
-                    return ReadContentLength(buffer, offset, count);
-                }
-
-                if (state == State.UntilClose)
-                {
-                    int read = ReadRaw(buffer, offset, count, int.MaxValue);
-                    if (read == 0)
+                    Phase state = State;
+                    if (state > Phase.Data)
                     {
-                        Finish(true);
-                    }
-
-                    return read;
-                }
-
-                return ReadChunked(buffer, offset, count);
-            }
-            catch (Exception e)
-            {
-                Fail(e);
-                throw;
-            }
-        }
-
-        /// <summary>
-        /// The one end of every body: the socket stays with the connection for the next request
-        /// when the body is <paramref name="complete"/> and the response allows reuse; otherwise
-        /// (a closing response, a body cut short or abandoned, an error) it is closed here.
-        /// </summary>
-        internal void Finish(bool complete)
-        {
-            _state = State.Done;
-            if (complete && !_willClose)
-            {
-                return;
-            }
-
-            _willClose = true;
-            ITransport transport = _transport;
-            if (transport != null)
-            {
-                transport.Close();
-                if (_connection != null)
-                {
-                    _connection.Forget(transport);
-                }
-            }
-        }
-
-        private void Fail(Exception e)
-        {
-            _error = e;
-            Finish(false);
-        }
-
-        // Reads heads until a final one (false) or, when stopAtContinue, a "100 Continue"
-        // (true). Interim responses are capped.
-        private bool SkipInterimResponses(bool stopAtContinue)
-        {
-            if (_transport == null)
-            {
-                throw new NotConnectedException();
-            }
-
-            int maxInterim = _limits.MaxInterimResponses;
-            int interim = 0;
-            while (ReadOneHead())
-            {
-                if (stopAtContinue && _parser.Head.Status == 100)
-                {
-                    return true;
-                }
-
-                if (++interim > maxInterim)
-                {
-                    throw new HttpException("too many interim responses");
-                }
-            }
-
-            return false;
-        }
-
-        // Parses one head at the start of the buffer; true if it was an interim response to skip.
-        // Stand-in until the reader tracks this itself.
-        internal bool ReceivedNothing
-        {
-            get { return _end == 0; }
-        }
-
-        private bool ReadOneHead()
-        {
-            int unread = _end - _pos;
-            if (unread > 0 && _pos > 0)
-            {
-                Array.Copy(_buffer, _pos, _buffer, 0, unread);
-            }
-
-            _pos = 0;
-            _end = unread;
-            _parser.Reset(_buffer, 0);
-            while (true)
-            {
-                if (_pos == _end)
-                {
-                    if (_end == _buffer.Length)
-                    {
-                        // Only if MaxHeaderBytes was raised after the buffer was sized.
-                        throw new HttpException("header section too large");
-                    }
-
-                    int received = Receive(_buffer, _end, _buffer.Length - _end);
-                    if (received <= 0)
-                    {
-                        throw _parser.EndOfStreamError();
-                    }
-
-                    _end += received;
-                }
-
-                _pos += _parser.Parse(_buffer, _pos, _end - _pos);
-                if (_parser.IsComplete)
-                {
-                    _bodyStart = _pos;
-                    int status = _parser.Head.Status;
-                    return status < 200 && status != 101;
-                }
-            }
-        }
-
-        private int ReadContentLength(byte[] buffer, int offset, int count)
-        {
-            long remaining = _remaining;
-            int read = ReadRaw(buffer, offset, count < remaining ? count : (int)remaining, remaining < int.MaxValue ? (int)remaining : int.MaxValue);
-            if (read == 0)
-            {
-                return EndEarly();
-            }
-
-            _remaining = remaining - read;
-            if (remaining == read)
-            {
-                Finish(true);
-            }
-
-            return read;
-        }
-
-        // Buffered bytes first. With none buffered, a read that takes all of the next `known`
-        // bytes of the body, or at least a window's worth, is received straight into the
-        // caller's buffer; a smaller one refills the window (never past `known` bytes) first.
-        private int ReadRaw(byte[] buffer, int offset, int count, int known)
-        {
-            if (_pos == _end)
-            {
-                int window = _buffer.Length - _bodyStart;
-                if (count >= known || count >= window)
-                {
-                    return Receive(buffer, offset, count);
-                }
-
-                if (!Fill(known < window ? known : window))
-                {
-                    return 0;
-                }
-            }
-
-            int copied = _end - _pos;
-            if (copied > count)
-            {
-                copied = count;
-            }
-
-            Array.Copy(_buffer, _pos, buffer, offset, copied);
-            _pos += copied;
-            return copied;
-        }
-
-        // Fills the caller's buffer with as much chunk data as is at hand: buffered data of one
-        // or more chunks (the framing between them decoded on the way), else one receive. It
-        // waits for bytes only while it has none to return. Framing already buffered after the
-        // data is decoded too, so the body can end without another call.
-        private int ReadChunked(byte[] buffer, int offset, int count)
-        {
-            int total = 0;
-            while (true)
-            {
-                if (_state == State.Data)
-                {
-                    long left = _chunkLeft;
-                    int buffered = _end - _pos;
-                    if (buffered > 0)
-                    {
-                        int moved = count - total;
-                        if (moved > left)
+                        // Chunk framing: decode what is buffered, else refill the window.
+                        if (_pos < _end)
                         {
-                            moved = (int)left;
+                            DecodeFraming();
                         }
 
-                        if (moved > buffered)
+                        if (_error != null)
                         {
-                            moved = buffered;
+                            if (total > 0)
+                            {
+                                // Return the data first; the next call raises the error.
+                                return total;
+                            }
+
+                            throw _error;
                         }
 
-                        Array.Copy(_buffer, _pos, buffer, offset + total, moved);
-                        _pos += moved;
-                        total += moved;
-                        left -= moved;
-                        _chunkLeft = left;
-                        if (left > 0)
+                        state = State;
+                        if (state == Phase.Done)
+                        {
+                            Finish(true);
+                            return total;
+                        }
+
+                        if (state == Phase.Data)
                         {
                             if (total == count)
                             {
@@ -590,433 +470,436 @@ namespace HttpNano
                             continue;
                         }
 
-                        _state = State.DataCr;
-                    }
-                    else if (total > 0)
-                    {
-                        return total;
-                    }
-                    else if (left >= count || count >= _buffer.Length - _bodyStart)
-                    {
-                        // A large read: the chunk's data straight into the caller's buffer.
-                        int received = Receive(buffer, offset, left < count ? (int)left : count);
-                        if (received <= 0)
+                        if (total > 0)
                         {
-                            return EndEarly();
+                            return total;
                         }
 
-                        _chunkLeft = left - received;
-                        if (_chunkLeft == 0)
+                        if (Fill(_buffer.Length - _bodyStart) <= 0)
                         {
-                            _state = State.DataCr;
-                        }
+                            // End of stream. As CPython: complete when the last chunk came and
+                            // only (part of) the trailers or their final CRLF is missing.
+                            if (state >= Phase.TrailerStart || (state >= Phase.Size && state <= Phase.SizeLf && Left == 0))
+                            {
+                                WillClose = true;
+                                Finish(true);
+                                return 0;
+                            }
 
-                        return received;
-                    }
-                    else
-                    {
-                        if (!Fill(_buffer.Length - _bodyStart))
-                        {
-                            return EndEarly();
+                            EndedEarly = true;
+                            throw new IncompleteReadException(null, -1);
                         }
 
                         continue;
                     }
-                }
 
-                if (_pos < _end)
-                {
-                    DecodeFraming();
-                }
-
-                if (_error != null)
-                {
-                    if (total > 0)
+                    // Data: of a Content-Length body, of a chunk or until close: Left bytes at most.
+                    long left = Left;
+                    int want = count - total;
+                    if (want > left)
                     {
-                        // Return the data first; the next call raises the error.
+                        want = (int)left;
+                    }
+
+                    int pos = _pos;
+                    int n = _end - pos;
+                    if (n == 0)
+                    {
+                        if (total > 0)
+                        {
+                            return total;
+                        }
+
+                        // Nothing buffered: a read of a window's worth, or one that takes the rest
+                        // of a Content-Length body, goes straight into the caller's buffer; a
+                        // smaller one refills the window (a Content-Length body never past its
+                        // end): one receive serves several reads and brings the framing after a
+                        // chunk with it.
+                        int window = _buffer.Length - _bodyStart;
+                        if (want >= window || (state == Phase.Length && want == left))
+                        {
+                            n = Receive(buffer, offset, want);
+                            pos = -1;
+                        }
+                        else
+                        {
+                            n = Fill(state == Phase.Length && left < window ? (int)left : window);
+                            pos = _bodyStart;
+                        }
+
+                        if (n <= 0)
+                        {
+                            // End of stream: a close-delimited body is complete, others are cut short.
+                            if (state == Phase.UntilClose)
+                            {
+                                Finish(true);
+                                return 0;
+                            }
+
+                            EndedEarly = true;
+                            if (state == Phase.Data)
+                            {
+                                throw new IncompleteReadException(null, -1);
+                            }
+
+                            Finish(false);
+                            return 0;
+                        }
+                    }
+
+                    if (pos >= 0)
+                    {
+                        if (n > want)
+                        {
+                            n = want;
+                        }
+
+                        Array.Copy(_buffer, pos, buffer, offset + total, n);
+                        _pos = pos + n;
+                    }
+
+                    total += n;
+                    Left = left -= n;
+                    if (left > 0)
+                    {
+                        // The caller's buffer is full, nothing more is buffered or the data was
+                        // received straight: the read is over while the body lasts.
                         return total;
                     }
 
-                    throw _error;
-                }
-
-                if (_state == State.Done)
-                {
-                    Finish(true);
-                    return total;
-                }
-
-                if (_state == State.Data)
-                {
-                    if (total == count)
+                    if (state == Phase.Length)
                     {
+                        Finish(true);
                         return total;
                     }
 
-                    continue;
+                    State = Phase.DataCr;
+                }
+            }
+            catch (Exception e)
+            {
+                _error = e;
+                Finish(false);
+                throw;
+            }
+        }
+
+        /// <summary>
+        /// The one end of every body: the socket stays with the connection for the next request
+        /// when the body is <paramref name="complete"/>, the response allows reuse and nothing
+        /// is left buffered behind it; otherwise (a closing response, a body cut short or
+        /// abandoned, an error, unasked bytes) it is closed and forgotten here.
+        /// </summary>
+        internal void Finish(bool complete)
+        {
+            State = Phase.Done;
+            if (complete && !WillClose && (_pos == _end || AnswerAsked))
+            {
+                ReceivedNothing = true;
+                return;
+            }
+
+            WillClose = true;
+            ITransport transport = _transport;
+            if (transport != null)
+            {
+                _transport = null;
+                transport.Close();
+                if (_connection != null)
+                {
+                    _connection.Forget(transport);
+                }
+            }
+        }
+
+        // Reads heads at the start of the buffer until a final one (false) or, when
+        // stopAtContinue, a "100 Continue" (true). Interim responses are capped.
+        private bool ReadHeads(bool stopAtContinue)
+        {
+            if (_transport == null)
+            {
+                throw new NotConnectedException();
+            }
+
+            byte[] b = _buffer;
+            int interim = 0;
+            while (true)
+            {
+                int end = _end - _pos;
+                if (end > 0 && _pos > 0)
+                {
+                    Array.Copy(b, _pos, b, 0, end);
                 }
 
-                if (total > 0)
+                int pos = 0;
+                _parser.Reset(b, 0);
+                while (!_parser.IsComplete)
                 {
-                    return total;
-                }
-
-                if (!Fill(_buffer.Length - _bodyStart))
-                {
-                    if (!EndOfStreamIsComplete())
+                    if (pos == end)
                     {
-                        return EndEarly();
+                        if (end == b.Length)
+                        {
+                            // Only if MaxHeaderBytes was raised after the buffer was sized.
+                            throw new HttpException("header section too large");
+                        }
+
+                        int received = Receive(b, end, b.Length - end);
+                        if (received <= 0)
+                        {
+                            throw _parser.EndOfStreamError();
+                        }
+
+                        ReceivedNothing = false;
+                        end += received;
                     }
 
-                    // As CPython: the last chunk came, only (part of) the trailers is missing.
-                    _willClose = true;
-                    Finish(true);
-                    return 0;
+                    pos += _parser.Parse(b, pos, end - pos);
+                }
+
+                _pos = pos;
+                _end = end;
+                _bodyStart = pos;
+                int status = _parser.Head.Status;
+                if (status >= 200 || status == 101)
+                {
+                    return false;
+                }
+
+                if (stopAtContinue && status == 100)
+                {
+                    return true;
+                }
+
+                if (++interim > _limits.MaxInterimResponses)
+                {
+                    throw new HttpException("too many interim responses");
                 }
             }
         }
 
         // Consumes framing at _pos until chunk data begins (Data), the body ends (Done) or the
         // buffered bytes run out. Invalid framing is not thrown but kept in _error, so a call
-        // holding data returns it first. Each byte of a line counts against the line limit.
+        // holding data returns it first. Each step is one byte or a run (hex digits, the rest
+        // of an extension or trailer line); its bytes count against the line limit (trailers
+        // also against MaxTrailerBytes) before the step is checked, as a byte-by-byte count would.
         private void DecodeFraming()
         {
             byte[] b = _buffer;
             int i = _pos;
             int end = _end;
-            if (_state == State.DataCr && end - i >= 2 && b[i] == Ascii.Cr && b[i + 1] == Ascii.Lf)
+            Phase state = State;
+            long size = Left;
+            int line = _line;
+            if (state == Phase.DataCr && end - i >= 2 && b[i] == Ascii.Cr && b[i + 1] == Ascii.Lf)
             {
-                // The usual CRLF after chunk data, buffered whole: no byte-by-byte states.
+                // The usual CRLF after chunk data, buffered whole.
                 i += 2;
-                StartSizeLine();
+                state = Phase.Chunked;
+                size = 0;
+                line = 0;
             }
 
-            while (i < end && _error == null && _state != State.Data && _state != State.Done)
+            Exception error = null;
+            while (i < end && state != Phase.Data && state != Phase.Done)
             {
-                State state = _state;
-                if (state == State.SizeStart || state == State.Size)
+                int c = b[i];
+                int n = 1;
+                Phase next = state;
+                bool invalid = false;
+                switch (state)
                 {
-                    long size = _size;
-                    int start = i;
-                    while (i < end)
-                    {
-                        int c = b[i];
-                        int digit = c - '0';
-                        if ((uint)digit > 9)
+                    case Phase.Chunked:
+                    case Phase.Size:
+                        int j = i;
+                        while (j < end)
                         {
-                            digit = (c | 0x20) - 'a';
-                            if ((uint)digit > 5)
+                            c = b[j];
+                            int digit = c - '0';
+                            if ((uint)digit > 9)
                             {
+                                digit = (c | 0x20) - 'a';
+                                if ((uint)digit > 5)
+                                {
+                                    break;
+                                }
+
+                                digit += 10;
+                            }
+
+                            if (size > (long.MaxValue >> 4))
+                            {
+                                invalid = true;
                                 break;
                             }
 
-                            digit += 10;
+                            size = (size << 4) | (uint)digit;
+                            j++;
                         }
 
-                        if (size > (long.MaxValue >> 4))
+                        if (j > i || invalid)
                         {
-                            Invalid();
-                            break;
-                        }
-
-                        size = (size << 4) | (uint)digit;
-                        i++;
-                    }
-
-                    _size = size;
-                    if (_error != null || !CountLine(i - start, LineTooLongException.ChunkSizeLine))
-                    {
-                        break;
-                    }
-
-                    if (i > start)
-                    {
-                        state = State.Size;
-                        _state = state;
-                        if (end - i >= 2 && b[i] == Ascii.Cr && b[i + 1] == Ascii.Lf)
-                        {
-                            // The usual "hex CRLF" line, buffered whole.
-                            i += 2;
-                            if (CountLine(2, LineTooLongException.ChunkSizeLine))
+                            n = j - i;
+                            next = Phase.Size;
+                            if (end - j >= 2 && b[j] == Ascii.Cr && b[j + 1] == Ascii.Lf && !invalid)
                             {
-                                EndSizeLine();
+                                // The usual "hex CRLF" line, buffered whole.
+                                n += 2;
+                                next = size == 0 ? Phase.TrailerStart : Phase.Data;
                             }
-
-                            continue;
-                        }
-                    }
-
-                    if (i == end)
-                    {
-                        break;
-                    }
-
-                    if (state == State.SizeStart)
-                    {
-                        // Counted first: a long line fails as too long before as invalid.
-                        if (CountLine(1, LineTooLongException.ChunkSizeLine))
-                        {
-                            Invalid();
-                        }
-
-                        break;
-                    }
-                }
-                else if (state == State.Extension)
-                {
-                    int count = end - i;
-                    int stop = Array.IndexOf(b, Ascii.BoxedCr, i, count);
-                    int lf = Array.IndexOf(b, Ascii.BoxedLf, i, stop < 0 ? count : stop - i);
-                    if (lf >= 0)
-                    {
-                        stop = lf;
-                    }
-
-                    int next = stop < 0 ? end : stop + 1;
-                    if (!CountLine(next - i, LineTooLongException.ChunkSizeLine))
-                    {
-                        break;
-                    }
-
-                    i = next;
-                    if (stop >= 0)
-                    {
-                        if (b[stop] == Ascii.Cr)
-                        {
-                            _state = State.SizeLf;
                         }
                         else
                         {
-                            EndSizeLine();
+                            // Not a digit: invalid at the start of a line, else as after spaces.
+                            invalid = state == Phase.Chunked;
+                            goto case Phase.SizeSpace;
                         }
-                    }
 
-                    continue;
-                }
-                else if (state == State.Trailer)
-                {
-                    int lf = Array.IndexOf(b, Ascii.BoxedLf, i, end - i);
-                    int next = lf < 0 ? end : lf + 1;
-                    if (!CountTrailer(next - i))
-                    {
                         break;
-                    }
 
-                    i = next;
-                    if (lf >= 0)
-                    {
-                        _lineLength = 0;
-                        _state = State.TrailerStart;
-                    }
-
-                    continue;
-                }
-
-                byte one = b[i++];
-                switch (state)
-                {
-                    case State.Size:
-                    case State.SizeSpace:
-                        if (!CountLine(1, LineTooLongException.ChunkSizeLine))
+                    case Phase.SizeSpace:
+                        if (c == Ascii.Cr)
                         {
-                            break;
+                            next = Phase.SizeLf;
                         }
-
-                        if (one == Ascii.Cr)
+                        else if (c == Ascii.Lf)
                         {
-                            _state = State.SizeLf;
+                            next = size == 0 ? Phase.TrailerStart : Phase.Data;
                         }
-                        else if (one == Ascii.Lf)
+                        else if (c == ';')
                         {
-                            EndSizeLine();
+                            next = Phase.Extension;
                         }
-                        else if (one == ';')
+                        else if (Ascii.IsWhitespace(c))
                         {
-                            _state = State.Extension;
-                        }
-                        else if (Ascii.IsWhitespace(one))
-                        {
-                            _state = State.SizeSpace;
+                            next = Phase.SizeSpace;
                         }
                         else
                         {
-                            Invalid();
+                            invalid = true;
                         }
 
                         break;
 
-                    case State.SizeLf:
-                        if (CountLine(1, LineTooLongException.ChunkSizeLine))
+                    case Phase.Extension:
+                    case Phase.Trailer:
+                        // The rest of an extension (ignored) or of a trailer field (not kept).
+                        int stop = Array.IndexOf(b, Ascii.BoxedLf, i, end - i);
+                        if (state == Phase.Extension)
                         {
-                            if (one == Ascii.Lf)
+                            int cr = Array.IndexOf(b, Ascii.BoxedCr, i, (stop < 0 ? end : stop) - i);
+                            if (cr >= 0)
                             {
-                                EndSizeLine();
-                            }
-                            else
-                            {
-                                Invalid();
+                                stop = cr;
                             }
                         }
 
-                        break;
-
-                    case State.DataCr:
-                        if (one == Ascii.Cr)
+                        n = (stop < 0 ? end : stop + 1) - i;
+                        if (stop >= 0)
                         {
-                            _state = State.DataLf;
-                        }
-                        else if (one == Ascii.Lf)
-                        {
-                            StartSizeLine();
-                        }
-                        else
-                        {
-                            Invalid();
+                            next = state == Phase.Trailer ? Phase.TrailerStart
+                                : b[stop] == Ascii.Cr ? Phase.SizeLf
+                                : size == 0 ? Phase.TrailerStart : Phase.Data;
                         }
 
                         break;
 
-                    case State.DataLf:
-                        if (one == Ascii.Lf)
-                        {
-                            StartSizeLine();
-                        }
-                        else
-                        {
-                            Invalid();
-                        }
-
+                    case Phase.SizeLf:
+                        next = size == 0 ? Phase.TrailerStart : Phase.Data;
+                        invalid = c != Ascii.Lf;
                         break;
 
-                    case State.TrailerStart:
-                        if (!CountTrailer(1))
-                        {
-                            break;
-                        }
+                    case Phase.DataCr:
+                        next = c == Ascii.Cr ? Phase.DataLf : Phase.Chunked;
+                        invalid = c != Ascii.Cr && c != Ascii.Lf;
+                        break;
 
-                        if (one == Ascii.Lf)
+                    case Phase.DataLf:
+                        next = Phase.Chunked;
+                        invalid = c != Ascii.Lf;
+                        break;
+
+                    case Phase.TrailerStart:
+                        next = c == Ascii.Lf ? Phase.Done : c == Ascii.Cr ? Phase.TrailerLf : Phase.Trailer;
+                        if (next == Phase.Trailer && ++_trailers > _maxFields)
                         {
-                            _state = State.Done;
-                        }
-                        else if (one == Ascii.Cr)
-                        {
-                            _state = State.TrailerLf;
-                        }
-                        else if (++_trailerCount > _maxHeaderCount)
-                        {
-                            _error = new HttpException("too many trailers");
-                        }
-                        else
-                        {
-                            _state = State.Trailer;
+                            error = new HttpException("too many trailers");
                         }
 
                         break;
 
                     default: // TrailerLf
-                        if (CountTrailer(1))
-                        {
-                            if (one == Ascii.Lf)
-                            {
-                                _state = State.Done;
-                            }
-                            else
-                            {
-                                Invalid();
-                            }
-                        }
-
+                        next = Phase.Done;
+                        invalid = c != Ascii.Lf;
                         break;
+                }
+
+                if (state >= Phase.TrailerStart)
+                {
+                    // The limit a byte-by-byte count would reach first decides the error.
+                    int lineRoom = _maxLine - line;
+                    int sectionRoom = _maxTrailer - _trailerSize;
+                    line += n;
+                    _trailerSize += n;
+                    if (n > lineRoom && lineRoom <= sectionRoom)
+                    {
+                        error = new LineTooLongException(LineTooLongException.TrailerLine);
+                    }
+                    else if (n > sectionRoom)
+                    {
+                        error = new HttpException("trailer section too large");
+                    }
+                }
+                else if (state <= Phase.SizeLf && (line += n) > _maxLine)
+                {
+                    error = new LineTooLongException(LineTooLongException.ChunkSizeLine);
+                }
+
+                if (error == null && invalid)
+                {
+                    error = new IncompleteReadException(null, -1);
+                }
+
+                if (error != null)
+                {
+                    _error = error;
+                    break;
+                }
+
+                i += n;
+                if (next != state)
+                {
+                    if (next == Phase.Chunked)
+                    {
+                        size = 0;
+                        line = 0;
+                    }
+                    else if (next == Phase.Data || next == Phase.TrailerStart)
+                    {
+                        line = 0;
+                    }
+
+                    state = next;
                 }
             }
 
             _pos = i;
+            State = state;
+            Left = size;
+            _line = line;
         }
 
-        private void EndSizeLine()
-        {
-            _lineLength = 0;
-            if (_size == 0)
-            {
-                _state = State.TrailerStart;
-            }
-            else
-            {
-                _chunkLeft = _size;
-                _state = State.Data;
-            }
-        }
-
-        private void StartSizeLine()
-        {
-            _size = 0;
-            _lineLength = 0;
-            _state = State.SizeStart;
-        }
-
-        // Adds `count` bytes to the line; false (and _error set) past MaxLineLength.
-        private bool CountLine(int count, string lineType)
-        {
-            _lineLength += count;
-            if (_lineLength > _maxLineLength)
-            {
-                _error = new LineTooLongException(lineType);
-                return false;
-            }
-
-            return true;
-        }
-
-        // Adds `count` trailer bytes to the line and the section; the limit a byte-by-byte
-        // count would reach first decides the error.
-        private bool CountTrailer(int count)
-        {
-            int lineRoom = _maxLineLength - _lineLength;
-            int sectionRoom = _maxTrailerBytes - _trailerBytes;
-            _lineLength += count;
-            _trailerBytes += count;
-            if (count > lineRoom && lineRoom <= sectionRoom)
-            {
-                _error = new LineTooLongException(LineTooLongException.TrailerLine);
-                return false;
-            }
-
-            if (count > sectionRoom)
-            {
-                _error = new HttpException("trailer section too large");
-                return false;
-            }
-
-            return true;
-        }
-
-        private void Invalid()
-        {
-            _error = new IncompleteReadException(new byte[0], -1);
-        }
-
-        // Whether an end of stream here still leaves a complete chunked body: the last chunk
-        // has been seen and only (part of) the trailers or their final CRLF is missing.
-        private bool EndOfStreamIsComplete()
-        {
-            State state = _state;
-            return state >= State.TrailerStart
-                || (state >= State.Size && state <= State.SizeLf && _size == 0);
-        }
-
-        // Refills the body area behind the head with at most `count` bytes; false at end of stream.
-        private bool Fill(int count)
+        // Refills the window behind the head with at most `count` bytes; returns the number received.
+        private int Fill(int count)
         {
             _pos = _bodyStart;
             _end = _bodyStart;
             int received = Receive(_buffer, _bodyStart, count);
-            if (received <= 0)
+            if (received > 0)
             {
-                return false;
+                _end += received;
             }
 
-            _end += received;
-            return true;
+            return received;
         }
 
         // The one receive of the reader. With a deadline, each wait is cut to what is left of it.
@@ -1055,13 +938,6 @@ namespace HttpNano
             }
         }
 
-        private int EndEarly()
-        {
-            _endedEarly = true;
-            Finish(false);
-            return 0;
-        }
-
         // Milliseconds for deadlines. The host has a monotonic tick count; the device's mscorlib
         // has only the wall clock, which SNTP sets once at start-up (before any HTTPS request can
         // succeed), so a deadline spanning that moment is the one case it can misjudge.
@@ -1072,103 +948,6 @@ namespace HttpNano
 #else
             return Environment.TickCount64;
 #endif
-        }
-
-        private static bool PeerWantsClose(ResponseHead head)
-        {
-            if (head.Version == 11)
-            {
-                return head.HasToken(Connection, ResponseHead.Close);
-            }
-
-            return !(head.HasToken(Connection, KeepAliveToken)
-                || head.IndexOf(ResponseHead.KeepAlive, 0) >= 0
-                || head.HasToken(ResponseHead.ProxyConnection, KeepAliveToken));
-        }
-
-        // The last coding of the last Transfer-Encoding field, e.g. "gzip, chunked" -> chunked.
-        private static bool FinalCodingIsChunked(ResponseHead head)
-        {
-            int last = -1;
-            for (int i = head.IndexOf(TransferEncoding, 0); i >= 0; i = head.IndexOf(TransferEncoding, i + 1))
-            {
-                last = i;
-            }
-
-            byte[] b = head.Buffer;
-            int start = head.ValueOffset(last);
-            int end = start + head.ValueLength(last);
-            int codingStart = end;
-            while (codingStart > start && b[codingStart - 1] != ',')
-            {
-                codingStart--;
-            }
-
-            while (codingStart < end && Ascii.IsWhitespace(b[codingStart]))
-            {
-                codingStart++;
-            }
-
-            return ResponseHead.EqualsKnown(b, codingStart, end - codingStart, ResponseHead.Chunked);
-        }
-
-        // Every element of every Content-Length field must be the same run of digits.
-        private static long ParseContentLength(ResponseHead head)
-        {
-            long length = -1;
-            byte[] b = head.Buffer;
-            for (int i = head.IndexOf(ContentLength, 0); i >= 0; i = head.IndexOf(ContentLength, i + 1))
-            {
-                int at = head.ValueOffset(i);
-                int end = at + head.ValueLength(i);
-                while (true)
-                {
-                    while (at < end && Ascii.IsWhitespace(b[at]))
-                    {
-                        at++;
-                    }
-
-                    long value = 0;
-                    int digits = 0;
-                    while (at < end && b[at] >= '0' && b[at] <= '9')
-                    {
-                        int digit = b[at] - '0';
-                        if (value > (long.MaxValue - digit) / 10)
-                        {
-                            throw InvalidContentLength();
-                        }
-
-                        value = value * 10 + digit;
-                        digits++;
-                        at++;
-                    }
-
-                    while (at < end && Ascii.IsWhitespace(b[at]))
-                    {
-                        at++;
-                    }
-
-                    if (digits == 0 || (length >= 0 && value != length) || (at < end && b[at] != ','))
-                    {
-                        throw InvalidContentLength();
-                    }
-
-                    length = value;
-                    if (at == end)
-                    {
-                        break;
-                    }
-
-                    at++; // the comma
-                }
-            }
-
-            return length;
-        }
-
-        private static HttpException InvalidContentLength()
-        {
-            return new HttpException("invalid Content-Length");
         }
     }
 }

@@ -19,6 +19,9 @@ namespace HttpNano.Fuzz
             _pieceSize = pieceSize;
         }
 
+        /// <summary>Offset of the next byte to serve.</summary>
+        public int Position => _position;
+
         public int Receive(byte[] buffer, int offset, int count)
         {
             FuzzCheckException.Check(count > 0, "Receive asked for " + count + " bytes");

@@ -82,14 +82,21 @@ namespace HttpNano.Fuzz
         {
             StringBuilder text = new StringBuilder();
             ResponseReader reader = new ResponseReader(Limits(small), 64);
-            reader.Attach(new PieceTransport(script, 0, piece));
+            PieceTransport transport = new PieceTransport(script, 0, piece);
+            reader.Attach(transport);
             byte[] block = new byte[readSize];
             try
             {
                 for (int r = 0; r < MaxResponses; r++)
                 {
                     ResponseHead head = reader.ReadHead(requestWasHead);
-                    Describe(text, head, reader);
+                    if (reader.State == ResponseReader.Phase.Done)
+                    {
+                        // No body: finished at once, as HttpResponse does.
+                        reader.Finish(true);
+                    }
+
+                    Describe(text, head, reader, transport.Position - reader.Buffered < script.Length);
                     long total = 0;
                     int read;
                     while ((read = reader.ReadBody(block, 0, readSize)) > 0)
@@ -100,15 +107,27 @@ namespace HttpNano.Fuzz
                         text.Append(Convert.ToHexString(block, 0, read));
                     }
 
-                    FuzzCheckException.Check(reader.IsClosed, "ReadBody returned 0 before the body was done");
+                    FuzzCheckException.Check(reader.State == ResponseReader.Phase.Done, "ReadBody returned 0 before the body was done");
                     FuzzCheckException.Check(!reader.EndedEarly || reader.WillClose, "body ended early on a reusable connection");
-                    if (reader.Framing == BodyFraming.ContentLength && !reader.EndedEarly)
+                    if (reader.Framing == ResponseReader.Phase.Length && !reader.EndedEarly)
                     {
-                        FuzzCheckException.Check(reader.Length == 0, "Content-Length body done with bytes still expected");
+                        FuzzCheckException.Check(reader.Left == 0, "Content-Length body done with bytes still expected");
                     }
 
-                    text.Append(" | early=").Append(reader.EndedEarly).Append(" close=").Append(reader.WillClose).Append('\n');
-                    if (reader.WillClose)
+                    // Exactly this response is consumed. Bytes after it close the connection when
+                    // they were received with it (unasked), so whether it closes depends on the
+                    // split: the transcript says "closed, or more bytes follow" instead, and reads
+                    // what follows as the answer to a next request, on a new connection.
+                    int consumed = transport.Position - reader.Buffered;
+                    FuzzCheckException.Check(reader.Buffered == 0 || reader.WillClose, "unasked bytes left on a reusable connection");
+                    text.Append(" | early=").Append(reader.EndedEarly).Append(" close=").Append(reader.WillClose || consumed < script.Length)
+                        .Append(" rest=").Append(script.Length - consumed).Append('\n');
+                    if (consumed < script.Length)
+                    {
+                        transport = new PieceTransport(script, consumed, piece);
+                        reader.Attach(transport);
+                    }
+                    else if (reader.WillClose)
                     {
                         break;
                     }
@@ -123,7 +142,7 @@ namespace HttpNano.Fuzz
             return text.ToString();
         }
 
-        private static void Describe(StringBuilder text, ResponseHead head, ResponseReader reader)
+        private static void Describe(StringBuilder text, ResponseHead head, ResponseReader reader, bool more)
         {
             FuzzCheckException.Check(head.Status >= 100 && head.Status <= 999, "status out of range");
             FuzzCheckException.Check(head.Version == 10 || head.Version == 11, "version out of range");
@@ -138,8 +157,9 @@ namespace HttpNano.Fuzz
                 text.Append("  ").Append(name).Append(": [").Append(head.GetValue(i)).Append("]\n");
             }
 
-            text.Append(reader.Framing).Append(' ').Append(reader.Length).Append(" close=").Append(reader.WillClose)
-                .Append(" done=").Append(reader.IsClosed).Append("\n  ");
+            bool done = reader.State == ResponseReader.Phase.Done;
+            text.Append(reader.Framing).Append(' ').Append(reader.Framing <= ResponseReader.Phase.Length ? reader.Left : -1).Append(" close=").Append(reader.WillClose || (done && more))
+                .Append(" done=").Append(done).Append("\n  ");
         }
 
         // A failed reader refuses everything after, with the same error.

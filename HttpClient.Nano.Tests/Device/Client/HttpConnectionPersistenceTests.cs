@@ -5,11 +5,17 @@ namespace HttpNano.Tests
     [TestClass]
     public class HttpConnectionPersistenceTests
     {
-        private static int RoundTrips(ScriptedTransportFactory factory, int requests)
+        // Each answer arrives after its request: a kept socket gets the next response appended.
+        private static int RoundTrips(ScriptedTransportFactory factory, int requests, string answer)
         {
             HttpConnection connection = ScriptedTransportFactory.Connection(factory);
             for (int i = 0; i < requests; i++)
             {
+                if (i > 0 && !factory.Transport(factory.Opened - 1).IsClosed)
+                {
+                    factory.Transport(factory.Opened - 1).Append(TestBytes.Of(answer));
+                }
+
                 connection.Request("GET", "/");
                 HttpResponse response = connection.GetResponse();
                 Assert.AreEqual("ok", TestBytes.Text(response.Read()));
@@ -28,17 +34,15 @@ namespace HttpNano.Tests
         [DataRow("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nok\r\n0\r\n\r\n", 1)]
         public void ReuseFollowsTheVersionAndConnectionRules(string response, int expectedConnections)
         {
-            ScriptedTransportFactory factory = expectedConnections == 1
-                ? new ScriptedTransportFactory(0, response + response)
-                : new ScriptedTransportFactory(0, response, response);
-            Assert.AreEqual(expectedConnections, RoundTrips(factory, 2));
+            ScriptedTransportFactory factory = new ScriptedTransportFactory(0, response, response);
+            Assert.AreEqual(expectedConnections, RoundTrips(factory, 2, response));
         }
 
         [TestMethod]
         public void CloseDelimitedBodyForcesANewConnection()
         {
             ScriptedTransportFactory factory = new ScriptedTransportFactory(0, "HTTP/1.1 200 OK\r\n\r\nok", "HTTP/1.1 200 OK\r\n\r\nok");
-            Assert.AreEqual(2, RoundTrips(factory, 2));
+            Assert.AreEqual(2, RoundTrips(factory, 2, null));
             Assert.IsTrue(factory.Transport(0).IsClosed);
         }
 
@@ -120,21 +124,54 @@ namespace HttpNano.Tests
         }
 
         [TestMethod]
-        public void KeptAliveResponsesStayInSyncWithPipelinedBytes()
+        public void KeptAliveResponsesStayInSync()
         {
-            ScriptedTransportFactory factory = new ScriptedTransportFactory(0,
-                "HTTP/1.1 200 OK\r\nContent-Length: 3\r\n\r\none" +
-                "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n3\r\ntwo\r\n0\r\n\r\n" +
-                "HTTP/1.1 201 Created\r\nContent-Length: 5\r\n\r\nthree");
+            string[] responses = new string[]
+            {
+                "HTTP/1.1 200 OK\r\nContent-Length: 3\r\n\r\none",
+                "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n3\r\ntwo\r\n0\r\n\r\n",
+                "HTTP/1.1 201 Created\r\nContent-Length: 5\r\n\r\nthree"
+            };
+            ScriptedTransportFactory factory = new ScriptedTransportFactory(0, responses[0]);
             HttpConnection connection = ScriptedTransportFactory.Connection(factory);
             string[] expected = new string[] { "one", "two", "three" };
             for (int i = 0; i < expected.Length; i++)
             {
+                if (i > 0)
+                {
+                    factory.Transport(0).Append(TestBytes.Of(responses[i]));
+                }
+
                 connection.Request("GET", "/");
                 Assert.AreEqual(expected[i], TestBytes.Text(connection.GetResponse().Read()));
             }
 
             Assert.AreEqual(1, factory.Opened);
+            Assert.IsFalse(factory.Transport(0).IsClosed);
+        }
+
+        [TestMethod]
+        public void PipelinedBytesAfterAResponseEndReuse()
+        {
+            // Answers nobody asked for yet, in the same segment as the first: the socket is
+            // closed and the next request goes out on a new one, never reading them as its answer.
+            ScriptedTransportFactory factory = new ScriptedTransportFactory(0,
+                "HTTP/1.1 200 OK\r\nContent-Length: 3\r\n\r\none" +
+                "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n3\r\ntwo\r\n0\r\n\r\n" +
+                "HTTP/1.1 201 Created\r\nContent-Length: 5\r\n\r\nthree",
+                "HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nfresh");
+            factory.Transport(0).ServesAhead = true;
+            HttpConnection connection = ScriptedTransportFactory.Connection(factory);
+            connection.Request("GET", "/");
+            HttpResponse response = connection.GetResponse();
+            Assert.IsFalse(response.WillClose);
+            Assert.AreEqual("one", TestBytes.Text(response.Read()));
+            Assert.IsTrue(response.WillClose);
+            Assert.IsTrue(factory.Transport(0).IsClosed);
+            connection.Request("GET", "/second");
+            Assert.AreEqual("fresh", TestBytes.Text(connection.GetResponse().Read()));
+            Assert.AreEqual(2, factory.Opened);
+            Assert.AreEqual(-1, factory.Transport(0).SentText.IndexOf("/second"));
         }
 
         [TestMethod]

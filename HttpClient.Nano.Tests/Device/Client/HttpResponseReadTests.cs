@@ -195,7 +195,7 @@ namespace HttpNano.Tests
         public void LimitsChangedDuringAResponseApplyToTheNextOne()
         {
             string one = "HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nhello";
-            ScriptedTransportFactory factory = new ScriptedTransportFactory(0, one + one);
+            ScriptedTransportFactory factory = new ScriptedTransportFactory(0, one, one);
             HttpConnection connection = ScriptedTransportFactory.Connection(factory);
             connection.Request("GET", "/");
             HttpResponse response = connection.GetResponse();

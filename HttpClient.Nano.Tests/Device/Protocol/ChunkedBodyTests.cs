@@ -19,20 +19,21 @@ namespace HttpNano.Tests
         [DataRow("4\r\nbody\r\n0\r\nX-Trailer: 1\r\nY: 2\r\n\r\n", "body")]
         [DataRow("4\r\nbody\r\n0\nX-Trailer: 1\n\n", "body")]
         [DataRow("5\r\n\r\n\r\n\r\r\n0\r\n\r\n", "\r\n\r\n\r")]
-        public void ValidChunkedBodyIsDecodedAndNextResponseFollows(string chunks, string body)
+        public void ValidChunkedBodyIsDecodedExactly(string chunks, string body)
         {
             foreach (int piece in ResponseHarness.PieceSizes)
             {
                 foreach (int readSize in new int[] { 1, 3, 100 })
                 {
-                    ResponseReader reader = ResponseHarness.Reader(ChunkedHead + chunks + ResponseHarness.NextResponse, piece);
+                    ScriptedTransport transport;
+                    ResponseReader reader = ResponseHarness.Reader(ChunkedHead + chunks + ResponseHarness.NextResponse, piece, out transport);
                     reader.ReadHead(false);
-                    Assert.AreEqual((int)BodyFraming.Chunked, (int)reader.Framing);
-                    Assert.AreEqual(-1L, reader.Length);
+                    Assert.AreEqual((int)ResponseReader.Phase.Chunked, (int)reader.Framing);
+                    Assert.AreEqual(-1L, ResponseHarness.Length(reader));
+                    Assert.IsFalse(reader.WillClose);
                     Assert.AreEqual(body, ResponseHarness.ReadBody(reader, readSize));
                     Assert.IsFalse(reader.EndedEarly);
-                    Assert.IsFalse(reader.WillClose);
-                    ResponseHarness.AssertNextResponseFollows(reader);
+                    ResponseHarness.AssertEndsExactly(reader, transport);
                 }
             }
         }
@@ -70,9 +71,12 @@ namespace HttpNano.Tests
             {
                 ResponseReader reader = ResponseHarness.Reader(ChunkedHead + chunks, piece);
                 reader.ReadHead(false);
-                ResponseHarness.ReadBody(reader, 3);
+
+                // As CPython: a chunked body cut short is an error, after the data before it.
+                Assert.ThrowsException(typeof(IncompleteReadException), () => ResponseHarness.ReadBody(reader, 3));
                 Assert.IsTrue(reader.EndedEarly);
                 Assert.IsTrue(reader.WillClose);
+                Assert.ThrowsException(typeof(IncompleteReadException), () => reader.ReadBody(new byte[4], 0, 4));
             }
         }
 
@@ -108,7 +112,10 @@ namespace HttpNano.Tests
         {
             ResponseReader reader = ResponseHarness.Reader(ChunkedHead + "7fffffffffffffff\r\nabc", 0);
             reader.ReadHead(false);
-            Assert.AreEqual("abc", ResponseHarness.ReadBody(reader, 16));
+            byte[] block = new byte[16];
+            Assert.AreEqual(3, reader.ReadBody(block, 0, 16));
+            Assert.AreEqual("abc", TestBytes.Text(block, 0, 3));
+            Assert.ThrowsException(typeof(IncompleteReadException), () => reader.ReadBody(block, 0, 16));
             Assert.IsTrue(reader.EndedEarly);
         }
 
@@ -131,16 +138,17 @@ namespace HttpNano.Tests
         [TestMethod]
         public void BodyIsDoneWithTheLastDataWhenTheEndIsAlreadyBuffered()
         {
-            ResponseReader reader = ResponseHarness.Reader(ChunkedHead + "4\r\nbody\r\n0\r\n\r\n" + ResponseHarness.NextResponse, 0);
+            ScriptedTransport transport;
+            ResponseReader reader = ResponseHarness.Reader(ChunkedHead + "4\r\nbody\r\n0\r\n\r\n" + ResponseHarness.NextResponse, 0, out transport);
             reader.ReadHead(false);
             byte[] block = new byte[16];
             Assert.AreEqual(4, reader.ReadBody(block, 0, 16));
-            Assert.IsTrue(reader.IsClosed);
-            ResponseHarness.AssertNextResponseFollows(reader);
+            Assert.IsTrue(ResponseHarness.IsDone(reader));
+            ResponseHarness.AssertEndsExactly(reader, transport);
         }
 
         [TestMethod]
-        public void ChunkDataIsReceivedStraightIntoCallerBuffer()
+        public void SmallReadsOfChunkDataRefillTheWindow()
         {
             ScriptedTransport transport;
             ResponseReader reader = ResponseHarness.Reader(ChunkedHead + "6\r\nabcdef\r\n0\r\n\r\n", ChunkedHead.Length, new HttpLimits(), out transport);
@@ -148,12 +156,12 @@ namespace HttpNano.Tests
             transport.PieceSize = 3; // "6\r\n" arrives alone, so the data is not buffered
             byte[] mine = new byte[64];
 
-            // A read the chunk fills completely goes straight into the caller's buffer.
+            // A read smaller than a window refills the window, even when the chunk fills it:
+            // one receive serves several small reads (a receive costs far more than a copy).
             Assert.AreEqual(3, reader.ReadBody(mine, 10, 5));
-            Assert.IsTrue(transport.LastReceiveBuffer == mine);
+            Assert.IsFalse(transport.LastReceiveBuffer == mine);
             Assert.AreEqual("abc", TestBytes.Text(mine, 10, 3));
             Assert.AreEqual(3, reader.ReadBody(mine, 13, 3));
-            Assert.IsTrue(transport.LastReceiveBuffer == mine);
             Assert.AreEqual("abcdef", TestBytes.Text(mine, 10, 6));
             Assert.AreEqual("", ResponseHarness.ReadBody(reader, 64));
 
@@ -166,6 +174,26 @@ namespace HttpNano.Tests
             Assert.IsFalse(transport.LastReceiveBuffer == mine);
             Assert.AreEqual("abc", TestBytes.Text(mine, 10, 3));
             Assert.AreEqual("def", ResponseHarness.ReadBody(reader, 64));
+        }
+
+        [TestMethod]
+        public void ChunkDataIsReceivedStraightIntoCallerBufferByWindowSizedReads()
+        {
+            // The harness reader's window is MaxHeaderBytes + 64 behind the head.
+            int size = HttpLimits.DefaultMaxHeaderBytes + 64;
+            string data = new string('d', size);
+            string sizeLine = size.ToString("x") + "\r\n";
+            ScriptedTransport transport;
+            ResponseReader reader = ResponseHarness.Reader(ChunkedHead + sizeLine + data + "\r\n0\r\n\r\n", 0, new HttpLimits(), out transport);
+            transport.PieceSize = ChunkedHead.Length + sizeLine.Length; // the head and the size line only
+            reader.ReadHead(false);
+            transport.PieceSize = 0;
+            byte[] mine = new byte[size + 100];
+            Assert.AreEqual(size, reader.ReadBody(mine, 100, size));
+            Assert.IsTrue(transport.LastReceiveBuffer == mine);
+            Assert.AreEqual(data, TestBytes.Text(mine, 100, size));
+            Assert.AreEqual("", ResponseHarness.ReadBody(reader, 64));
+            Assert.IsFalse(reader.EndedEarly);
         }
 
         [TestMethod]
@@ -189,9 +217,9 @@ namespace HttpNano.Tests
             Assert.AreEqual("abcdefghi", TestBytes.Text(mine, 10, 9));
             Assert.AreEqual(0xEE, (int)mine[9]);
             Assert.AreEqual(0xEE, (int)mine[19]);
-            Assert.IsTrue(reader.IsClosed);
+            Assert.IsTrue(ResponseHarness.IsDone(reader));
             Assert.AreEqual(0, reader.ReadBody(mine, 0, 64));
-            ResponseHarness.AssertNextResponseFollows(reader);
+            ResponseHarness.AssertEndsExactly(reader, transport);
         }
 
         [TestMethod]
@@ -215,7 +243,7 @@ namespace HttpNano.Tests
 
             Assert.AreEqual(first + second, TestBytes.Text(block, 0, total));
             Assert.AreEqual(3, transport.ReceiveCalls); // head, one receive for both chunks, the final framing
-            ResponseHarness.AssertNextResponseFollows(reader);
+            ResponseHarness.AssertEndsExactly(reader, transport);
         }
 
         [TestMethod]
@@ -274,7 +302,7 @@ namespace HttpNano.Tests
             ResponseReader reader = ResponseHarness.Reader(ChunkedHead + "4\r\nbody\r\n0\r\nX-Trail: 1234567890123456789\r\n\r\n" + ResponseHarness.NextResponse, piece, limits, out transport);
             reader.ReadHead(false);
             Assert.AreEqual("body", ResponseHarness.ReadBody(reader, 8));
-            ResponseHarness.AssertNextResponseFollows(reader);
+            ResponseHarness.AssertEndsExactly(reader, transport);
 
             reader = ResponseHarness.Reader(ChunkedHead + "4\r\nbody\r\n0\r\nX-Trail: 12345678901234567890\r\n\r\n", piece, limits, out transport);
             reader.ReadHead(false);
@@ -332,9 +360,12 @@ namespace HttpNano.Tests
             byte[] block = new byte[16];
             Assert.AreEqual(3, reader.ReadBody(block, 0, 16));
             Assert.AreEqual("abc", TestBytes.Text(block, 0, 3));
-            Assert.IsTrue(reader.IsClosed);
+            Assert.IsTrue(ResponseHarness.IsDone(reader));
             Assert.AreEqual(4, reader.Buffered);
             Assert.AreEqual(0, reader.ReadBody(block, 0, 16));
+
+            // "NEXT" came with the response unasked: the connection is closed.
+            Assert.IsTrue(reader.WillClose);
         }
     }
 }

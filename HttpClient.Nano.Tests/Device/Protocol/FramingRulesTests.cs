@@ -6,10 +6,10 @@ namespace HttpNano.Tests
     [TestClass]
     public class FramingRulesTests
     {
-        private const int None = (int)BodyFraming.None;
-        private const int Length = (int)BodyFraming.ContentLength;
-        private const int Chunked = (int)BodyFraming.Chunked;
-        private const int UntilClose = (int)BodyFraming.UntilClose;
+        private const int None = (int)ResponseReader.Phase.Done;
+        private const int Length = (int)ResponseReader.Phase.Length;
+        private const int Chunked = (int)ResponseReader.Phase.Chunked;
+        private const int UntilClose = (int)ResponseReader.Phase.UntilClose;
 
         // status line, fields (CRLF-separated), request was HEAD -> framing, length, will close
         [DataRow("HTTP/1.1 200 OK", "Content-Length: 5", false, Length, 5L, false)]
@@ -44,8 +44,8 @@ namespace HttpNano.Tests
             ResponseReader rules = new ResponseReader(new HttpLimits(), 16);
             rules.Decide(head, requestWasHead);
             Assert.AreEqual(framing, (int)rules.Framing);
-            Assert.AreEqual(length, rules.Length);
-            Assert.AreEqual(framing == None || length == 0, rules.IsClosed);
+            Assert.AreEqual(length, ResponseHarness.Length(rules));
+            Assert.AreEqual(framing == None || length == 0, ResponseHarness.IsDone(rules));
             Assert.AreEqual(willClose, rules.WillClose);
         }
 

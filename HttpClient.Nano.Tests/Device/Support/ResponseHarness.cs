@@ -67,15 +67,41 @@ namespace HttpNano.Tests
         }
 
         /// <summary>A reader with default limits.</summary>
+        internal static ResponseReader Reader(string script, int piece, out ScriptedTransport transport)
+        {
+            return Reader(script, piece, new HttpLimits(), out transport);
+        }
+
+        /// <summary>A reader with default limits.</summary>
         internal static ResponseReader Reader(string script, int piece)
         {
             ScriptedTransport transport;
             return Reader(script, piece, new HttpLimits(), out transport);
         }
 
-        /// <summary>Reads the body to its end, <paramref name="readSize"/> bytes per call, as text.</summary>
+        /// <summary>Body bytes still expected, as <see cref="HttpResponse.Length"/> shows them: -1 when unknown.</summary>
+        internal static long Length(ResponseReader reader)
+        {
+            return reader.Framing <= ResponseReader.Phase.Length ? reader.Left : -1;
+        }
+
+        /// <summary>Whether the reader's body is over (<see cref="HttpResponse.IsClosed"/>).</summary>
+        internal static bool IsDone(ResponseReader reader)
+        {
+            return reader.State == ResponseReader.Phase.Done;
+        }
+
+        /// <summary>
+        /// Reads the body to its end, <paramref name="readSize"/> bytes per call, as text. A
+        /// response without a body is finished first, as <see cref="HttpResponse"/> does.
+        /// </summary>
         internal static string ReadBody(ResponseReader reader, int readSize)
         {
+            if (IsDone(reader))
+            {
+                reader.Finish(true);
+            }
+
             byte[] all = new byte[0];
             byte[] block = new byte[readSize];
             int read;
@@ -86,8 +112,30 @@ namespace HttpNano.Tests
                 all = TestBytes.Concat(all, piece);
             }
 
-            Assert.IsTrue(reader.IsClosed);
+            Assert.IsTrue(IsDone(reader));
             return TestBytes.Text(all);
+        }
+
+        /// <summary>
+        /// Proves exact consumption of a response followed by <see cref="NextResponse"/> in the
+        /// script: the reader took every byte before it and none of it. Bytes of it already
+        /// received are unasked (nobody sent a request for them yet): the socket is closed and
+        /// they are never read as an answer. When none was received, the connection stays open
+        /// and the next response is read whole from it.
+        /// </summary>
+        internal static void AssertEndsExactly(ResponseReader reader, ScriptedTransport transport)
+        {
+            Assert.AreEqual(NextResponse.Length, transport.Remaining + reader.Buffered);
+            if (reader.Buffered > 0)
+            {
+                Assert.IsTrue(transport.IsClosed);
+                Assert.IsTrue(reader.WillClose);
+                Assert.ThrowsException(typeof(NotConnectedException), () => reader.ReadHead(false));
+                return;
+            }
+
+            Assert.IsFalse(transport.IsClosed);
+            AssertNextResponseFollows(reader);
         }
 
         /// <summary>Fails unless the reader's next head is <see cref="NextResponse"/>, proving exact consumption.</summary>
@@ -98,7 +146,7 @@ namespace HttpNano.Tests
             Assert.AreEqual("Next", next.Reason);
             Assert.AreEqual("yes", next.GetHeader("X-Next"));
             Assert.AreEqual(1, next.Count);
-            Assert.IsTrue(reader.IsClosed);
+            Assert.IsTrue(IsDone(reader));
         }
     }
 }

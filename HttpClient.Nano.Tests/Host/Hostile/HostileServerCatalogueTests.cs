@@ -133,11 +133,9 @@ namespace HttpNano.Tests.Host.Hostile
             connection.Request("GET", "/1");
             Assert.Equal("ok", Encoding.ASCII.GetString(connection.GetResponse().Read()));
 
-            // The bytes came with the response, so they are taken as the next answer: rejected,
-            // the connection closed, and the request after that goes out on a new connection.
+            // The bytes came with the response before anyone asked for them: the connection is
+            // closed and the next request goes out on a new one; they are never read as an answer.
             connection.Request("GET", "/2");
-            Assert.Throws<BadStatusLineException>(() => connection.GetResponse());
-            connection.Request("GET", "/3");
             Assert.Equal("ok", Encoding.ASCII.GetString(connection.GetResponse().Read()));
             Assert.Equal(2, server.ConnectionCount);
         }

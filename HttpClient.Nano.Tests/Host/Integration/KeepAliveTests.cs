@@ -19,18 +19,22 @@ namespace HttpNano.Tests.Host.Integration
         [InlineData("HTTP/1.1 200 OK\r\nContent-Length: 3\r\n\r\none", "one")]
         [InlineData("HTTP/1.1 204 No Content\r\nContent-Length: 3\r\n\r\n", "")]
         [InlineData("HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 3\r\n\r\none", "one")]
-        public void ANextResponseInTheSameSegmentIsLeftForTheNextGetResponse(string first, string firstBody)
+        public void ANextResponseInTheSameSegmentEndsReuse(string first, string firstBody)
         {
-            // Both answers leave in one send after the first request: the client must stop
-            // exactly at the end of the first message.
+            // Both answers leave in one send after the first request: the client stops exactly
+            // at the end of the first message, and as the second came before anyone asked for
+            // it, it closes the connection; the second request goes out on a new one.
             const string Second = "HTTP/1.1 201 Created\r\nContent-Length: 6\r\nX-Second: yes\r\n\r\nsecond";
-            using ScriptedServer server = new ScriptedServer(c => c.ReadRequest().Send(first + Second).ReadRequest().ReadToEnd());
+            using ScriptedServer server = new ScriptedServer(
+                c => c.ReadRequest().Send(first + Second).ReadToEnd(),
+                c => c.ReadRequest().Send(Second).ReadToEnd());
             using (HttpConnection connection = new HttpConnection(server.Host, server.Port, 5000))
             {
                 connection.Request("GET", "/1");
                 HttpResponse one = connection.GetResponse();
                 Assert.Equal(firstBody, Encoding.ASCII.GetString(one.Read()));
                 Assert.True(one.IsClosed);
+                Assert.True(one.WillClose);
                 connection.Request("GET", "/2");
                 HttpResponse two = connection.GetResponse();
                 Assert.Equal(201, two.Status);
@@ -38,13 +42,31 @@ namespace HttpNano.Tests.Host.Integration
                 Assert.Equal("second", Encoding.ASCII.GetString(two.Read(100)));
             }
 
-            ScriptedConnection only = server.Finished(0);
+            Assert.True(server.WaitForScripts(TimeSpan.FromSeconds(5)));
+            Assert.Equal(2, server.ConnectionCount);
+            ScriptedConnection first1 = server.Finished(0);
+            Assert.True(first1.PeerClosed);
+            Assert.Equal("GET /1 HTTP/1.1\r\nHost: 127.0.0.1:" + server.Port + "\r\nAccept-Encoding: identity\r\n\r\n", first1.ReceivedText);
+            Assert.Equal("GET /2 HTTP/1.1\r\nHost: 127.0.0.1:" + server.Port + "\r\nAccept-Encoding: identity\r\n\r\n", server.Finished(1).ReceivedText);
+            server.ThrowIfScriptFailed();
+        }
+
+        [Fact]
+        public void AResponseThatArrivesAfterItsRequestIsReadOnTheSameConnection()
+        {
+            const string Second = "HTTP/1.1 201 Created\r\nContent-Length: 6\r\nX-Second: yes\r\n\r\nsecond";
+            using ScriptedServer server = new ScriptedServer(c => c.ReadRequest().Send(Ok).ReadRequest().Send(Second).ReadToEnd());
+            using (HttpConnection connection = new HttpConnection(server.Host, server.Port, 5000))
+            {
+                connection.Request("GET", "/1");
+                Assert.Equal("ok", Encoding.ASCII.GetString(connection.GetResponse().Read()));
+                connection.Request("GET", "/2");
+                HttpResponse two = connection.GetResponse();
+                Assert.Equal(201, two.Status);
+                Assert.Equal("second", Encoding.ASCII.GetString(two.Read()));
+            }
+
             Assert.Equal(1, server.ConnectionCount);
-            Assert.True(only.PeerClosed);
-            Assert.Equal(
-                "GET /1 HTTP/1.1\r\nHost: 127.0.0.1:" + server.Port + "\r\nAccept-Encoding: identity\r\n\r\n"
-                + "GET /2 HTTP/1.1\r\nHost: 127.0.0.1:" + server.Port + "\r\nAccept-Encoding: identity\r\n\r\n",
-                only.ReceivedText);
             server.ThrowIfScriptFailed();
         }
 

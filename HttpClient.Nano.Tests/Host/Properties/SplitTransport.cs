@@ -8,7 +8,7 @@ namespace HttpNano.Tests.Host.Properties
     /// </summary>
     internal sealed class SplitTransport : ITransport
     {
-        private readonly byte[] _script;
+        private byte[] _script;
         private readonly int[] _pieces;
         private int _position;
         private int _next;
@@ -21,6 +21,12 @@ namespace HttpNano.Tests.Host.Properties
 
         /// <summary>Script bytes not served yet.</summary>
         public int Remaining => _script.Length - _position;
+
+        /// <summary>Whether the reader closed it.</summary>
+        public bool IsClosed { get; private set; }
+
+        /// <summary>Adds bytes to the script (the answer to a later request).</summary>
+        public void Append(byte[] more) => _script = ResponseSplitProperties.Concat(_script, more);
 
         public int Receive(byte[] buffer, int offset, int count)
         {
@@ -48,6 +54,7 @@ namespace HttpNano.Tests.Host.Properties
 
         public void Close()
         {
+            IsClosed = true;
         }
 
         public void Dispose()
