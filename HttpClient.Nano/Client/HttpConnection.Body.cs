@@ -6,7 +6,7 @@ namespace HttpNano
     {
         // Body bytes are placed in the scratch buffer at this offset, so a chunk header can be
         // written just before them and header plus data leave in one send.
-        private const int DataOffset = ChunkEncoder.MaxChunkHeaderLength;
+        private const int DataOffset = RequestWriter.MaxChunkHeaderLength;
 
         // The head is in the writer's buffer; a small body rides along in the same send.
         private void SendHeadAndBytes(byte[] body, bool chunked)
@@ -51,7 +51,7 @@ namespace HttpNano
             if (body.Length > 0)
             {
                 byte[] scratch = Scratch;
-                int length = ChunkEncoder.WriteChunkHeader(body.Length, false, scratch, 0);
+                int length = RequestWriter.ChunkHeader(body.Length, false, scratch, 0);
                 SendRaw(scratch, 0, length);
                 SendRaw(body, 0, body.Length);
                 afterChunk = true;
@@ -67,7 +67,7 @@ namespace HttpNano
             int charIndex = 0;
             while (charIndex < text.Length)
             {
-                int count = Utf8.Encode(text, ref charIndex, scratch, DataOffset, _blockSize);
+                int count = Ascii.EncodeUtf8(text, ref charIndex, scratch, DataOffset, _blockSize);
                 SendPiece(count, chunked, ref afterChunk);
             }
 
@@ -111,7 +111,7 @@ namespace HttpNano
             {
                 int headerLength = (afterChunk ? 2 : 0) + Ascii.HexLength(count) + 2;
                 start = DataOffset - headerLength;
-                ChunkEncoder.WriteChunkHeader(count, afterChunk, _scratch, start);
+                RequestWriter.ChunkHeader(count, afterChunk, _scratch, start);
                 afterChunk = true;
             }
 
@@ -121,7 +121,7 @@ namespace HttpNano
         private void SendLastChunk(bool afterChunk)
         {
             byte[] scratch = Scratch;
-            int length = ChunkEncoder.WriteLastChunk(afterChunk, scratch, 0);
+            int length = RequestWriter.LastChunk(afterChunk, scratch, 0);
             SendRaw(scratch, 0, length);
         }
 

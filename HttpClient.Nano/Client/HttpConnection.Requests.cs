@@ -256,36 +256,36 @@ namespace HttpNano
             bool skipAcceptEncoding = headers != null && headers.Contains("Accept-Encoding");
             PutRequest(method, url, skipHost, skipAcceptEncoding);
 
-            long bodyLength = RequestBodyRules.NoBody;
+            long bodyLength = RequestWriter.NoBody;
             if (bytes != null)
             {
                 bodyLength = bytes.Length;
             }
             else if (text != null)
             {
-                bodyLength = Utf8.GetByteCount(text);
+                bodyLength = Ascii.Utf8Length(text);
             }
             else if (stream != null)
             {
-                bodyLength = stream.CanSeek ? stream.Length - stream.Position : RequestBodyRules.UnknownLength;
+                bodyLength = stream.CanSeek ? stream.Length - stream.Position : RequestWriter.UnknownLength;
             }
 
-            bool expectContinue = _expectContinue && bodyLength != RequestBodyRules.NoBody && bodyLength != 0
+            bool expectContinue = _expectContinue && bodyLength != RequestWriter.NoBody && bodyLength != 0
                 && (headers == null || !headers.Contains(ExpectName));
             long contentLength;
-            RequestBodyFraming framing = RequestBodyRules.Decide(_writer.MethodExpectsBody, bodyLength,
+            int framing = RequestWriter.Decide(_writer.MethodExpectsBody, bodyLength,
                 headers != null && headers.Contains(ContentLengthName),
                 headers != null && headers.Contains(TransferEncodingName),
                 encodeChunked, out contentLength);
             try
             {
-                if (framing == RequestBodyFraming.ContentLength)
+                if (framing == RequestWriter.AddContentLength)
                 {
                     _writer.WriteHeader(ContentLengthName, contentLength);
                 }
-                else if (framing == RequestBodyFraming.Chunked)
+                else if (framing == RequestWriter.AddChunked)
                 {
-                    _writer.WriteHeader(TransferEncodingName, RequestBodyRules.ChunkedValue);
+                    _writer.WriteHeader(TransferEncodingName, RequestWriter.ChunkedValue);
                 }
 
                 if (expectContinue)
@@ -308,7 +308,7 @@ namespace HttpNano
                 throw;
             }
 
-            bool chunked = framing == RequestBodyFraming.Chunked || framing == RequestBodyFraming.ChunkEncodeOnly;
+            bool chunked = framing == RequestWriter.AddChunked || framing == RequestWriter.ChunkEncodeOnly;
             if (expectContinue)
             {
                 EndHeadersOnly();

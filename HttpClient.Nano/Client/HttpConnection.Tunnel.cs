@@ -20,7 +20,7 @@ namespace HttpNano
         /// <param name="host">The target host, optionally with ":port".</param>
         public void SetTunnel(string host)
         {
-            SetTunnel(host, HostPort.NoPort, null);
+            SetTunnel(host, RequestWriter.NoPort, null);
         }
 
         /// <summary>Sends requests through a CONNECT tunnel to <paramref name="host"/>:<paramref name="port"/>.</summary>
@@ -50,21 +50,20 @@ namespace HttpNano
             }
 
             int tunnelPort;
-            string tunnelHost = HostPort.Parse(host, port, DefaultPort, out tunnelPort);
+            string tunnelHost = RequestWriter.ParseHost(host, port, DefaultPort, out tunnelPort);
             HttpHeaders copy = new HttpHeaders();
             if (headers != null)
             {
                 for (int i = 0; i < headers.Count; i++)
                 {
-                    HeaderValidation.ValidateHeaderName(headers.GetName(i));
-                    HeaderValidation.ValidateHeaderValue(headers.GetValue(i));
+                    RequestWriter.CheckHeader(headers.GetName(i), headers.GetValue(i));
                     copy.Add(headers.GetName(i), headers.GetValue(i));
                 }
             }
 
             if (!copy.Contains(HostName))
             {
-                copy.Add(HostName, HostHeader.Compute(tunnelHost, tunnelPort, HostPort.NoPort));
+                copy.Add(HostName, RequestWriter.HostValue(tunnelHost, tunnelPort, RequestWriter.NoPort));
             }
 
             _tunnelHost = tunnelHost;
@@ -102,7 +101,7 @@ namespace HttpNano
         private bool OpenTunnel(ITransport proxy)
         {
             RequestWriter writer = new RequestWriter();
-            writer.StartRequest(ConnectMethod, HostHeader.Compute(_tunnelHost, _tunnelPort, HostPort.NoPort));
+            writer.StartRequest(ConnectMethod, RequestWriter.HostValue(_tunnelHost, _tunnelPort, RequestWriter.NoPort));
             for (int i = 0; i < _tunnelHeaders.Count; i++)
             {
                 writer.WriteHeader(_tunnelHeaders.GetName(i), _tunnelHeaders.GetValue(i));

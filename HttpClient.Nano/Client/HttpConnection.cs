@@ -50,7 +50,7 @@ namespace HttpNano
         /// </summary>
         /// <param name="host">Host name or address, optionally with ":port".</param>
         /// <exception cref="InvalidUrlException">The port is not a number, or the host holds a control character or space.</exception>
-        public HttpConnection(string host) : this(host, HostPort.NoPort, InfiniteTimeout) { }
+        public HttpConnection(string host) : this(host, RequestWriter.NoPort, InfiniteTimeout) { }
 
         /// <summary>Creates a connection to <paramref name="host"/> on <paramref name="port"/>.</summary>
         /// <param name="host">Host name or address.</param>
@@ -67,7 +67,7 @@ namespace HttpNano
         public HttpConnection(string host, int port, int timeoutMilliseconds)
         {
             int resolvedPort;
-            _host = HostPort.Parse(host, port, DefaultPort, out resolvedPort);
+            _host = RequestWriter.ParseHost(host, port, DefaultPort, out resolvedPort);
             _port = resolvedPort;
             Timeout = timeoutMilliseconds;
             _writer = new RequestWriter();
@@ -276,7 +276,7 @@ namespace HttpNano
             {
                 if (_hostHeader == null)
                 {
-                    _hostHeader = HostHeader.Compute(OriginHost, OriginPort, DefaultPort);
+                    _hostHeader = RequestWriter.HostValue(OriginHost, OriginPort, DefaultPort);
                 }
 
                 return _hostHeader;
@@ -290,7 +290,7 @@ namespace HttpNano
             {
                 if (_scratch == null)
                 {
-                    _scratch = new byte[ChunkEncoder.MaxChunkHeaderLength + _blockSize + ChunkEncoder.MaxLastChunkLength];
+                    _scratch = new byte[RequestWriter.MaxChunkHeaderLength + _blockSize + RequestWriter.MaxLastChunkLength];
                 }
 
                 return _scratch;

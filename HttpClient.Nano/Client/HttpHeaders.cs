@@ -53,7 +53,12 @@ namespace HttpNano
 
             if (_count == _names.Length)
             {
-                Grow();
+                string[] names = new string[_count * 2];
+                string[] values = new string[_count * 2];
+                Array.Copy(_names, names, _count);
+                Array.Copy(_values, values, _count);
+                _names = names;
+                _values = values;
             }
 
             _names[_count] = name;
@@ -86,12 +91,8 @@ namespace HttpNano
             }
 
             int removed = _count - kept;
-            for (int i = kept; i < _count; i++)
-            {
-                _names[i] = null;
-                _values[i] = null;
-            }
-
+            Array.Clear(_names, kept, removed);
+            Array.Clear(_values, kept, removed);
             _count = kept;
             return removed;
         }
@@ -99,12 +100,8 @@ namespace HttpNano
         /// <summary>Removes every field.</summary>
         public void Clear()
         {
-            for (int i = 0; i < _count; i++)
-            {
-                _names[i] = null;
-                _values[i] = null;
-            }
-
+            Array.Clear(_names, 0, _count);
+            Array.Clear(_values, 0, _count);
             _count = 0;
         }
 
@@ -204,16 +201,6 @@ namespace HttpNano
             {
                 throw new ArgumentOutOfRangeException("index");
             }
-        }
-
-        private void Grow()
-        {
-            string[] names = new string[_names.Length * 2];
-            string[] values = new string[_values.Length * 2];
-            Array.Copy(_names, names, _count);
-            Array.Copy(_values, values, _count);
-            _names = names;
-            _values = values;
         }
     }
 }

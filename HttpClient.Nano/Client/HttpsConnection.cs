@@ -23,7 +23,7 @@ namespace HttpNano
         /// <param name="port">TCP port, 1-65535, or -1 to take it from <paramref name="host"/> or 443.</param>
         /// <param name="timeoutMilliseconds">Timeout for connecting and each send or receive, or -1 for none.</param>
         /// <param name="tls">TLS options, or null for the defaults (verify against the platform's trust).</param>
-        public HttpsConnection(string host, int port = HostPort.NoPort, int timeoutMilliseconds = InfiniteTimeout, TlsOptions tls = null)
+        public HttpsConnection(string host, int port = RequestWriter.NoPort, int timeoutMilliseconds = InfiniteTimeout, TlsOptions tls = null)
             : base(host, port, timeoutMilliseconds)
         {
             _tls = tls == null ? new TlsOptions() : tls;
@@ -32,7 +32,7 @@ namespace HttpNano
         /// <summary>Creates a connection to <paramref name="host"/> (may carry ":port") with the given TLS options.</summary>
         /// <param name="host">Host name or address, optionally with ":port".</param>
         /// <param name="tls">TLS options, or null for the defaults.</param>
-        public HttpsConnection(string host, TlsOptions tls) : this(host, HostPort.NoPort, InfiniteTimeout, tls) { }
+        public HttpsConnection(string host, TlsOptions tls) : this(host, RequestWriter.NoPort, InfiniteTimeout, tls) { }
 
         /// <summary>Creates a connection to <paramref name="host"/> on <paramref name="port"/> with the given TLS options.</summary>
         /// <param name="host">Host name or address.</param>

@@ -2,7 +2,7 @@ namespace HttpNano
 {
     /// <summary>
     /// Byte-level text helpers for protocol elements, which are ASCII (and Latin-1 in field
-    /// values). Converting by hand keeps the core free of System.Text, which the device ships as
+    /// values), and the UTF-8 encoding of string bodies. Converting by hand keeps the core free of System.Text, which the device ships as
     /// a separate package, and lets every helper work in place on byte[] + offset + count.
     /// </summary>
     internal static class Ascii
@@ -40,15 +40,6 @@ namespace HttpNano
         public static bool IsWhitespace(int b)
         {
             return b == Space || b == Tab;
-        }
-
-        /// <summary>Value 0-15 of a hex digit, or -1.</summary>
-        public static int HexValue(int b)
-        {
-            if (b >= '0' && b <= '9') return b - '0';
-            if (b >= 'a' && b <= 'f') return b - 'a' + 10;
-            if (b >= 'A' && b <= 'F') return b - 'A' + 10;
-            return -1;
         }
 
         /// <summary>
@@ -128,23 +119,15 @@ namespace HttpNano
             return bytes;
         }
 
-        /// <summary>Number of decimal digits of a non-negative value.</summary>
-        public static int DecimalLength(long value)
-        {
-            int length = 1;
-            while (value >= 10)
-            {
-                value /= 10;
-                length++;
-            }
-
-            return length;
-        }
-
         /// <summary>Writes a non-negative value in decimal; returns the number of bytes written.</summary>
         public static int WriteDecimal(long value, byte[] buffer, int offset)
         {
-            int length = DecimalLength(value);
+            int length = 1;
+            for (long rest = value; rest >= 10; rest /= 10)
+            {
+                length++;
+            }
+
             for (int i = offset + length - 1; i >= offset; i--)
             {
                 buffer[i] = (byte)('0' + (int)(value % 10));
@@ -179,6 +162,90 @@ namespace HttpNano
             }
 
             return length;
+        }
+
+        /// <summary>Bytes needed to encode <paramref name="text"/> in UTF-8 (see <see cref="EncodeUtf8"/>).</summary>
+        public static long Utf8Length(string text)
+        {
+            long count = 0;
+            int length = text.Length;
+            for (int i = 0; i < length; i++)
+            {
+                int c = text[i];
+                if (c < 0x80)
+                {
+                    count += 1;
+                }
+                else if (c < 0x800)
+                {
+                    count += 2;
+                }
+                else if ((c & 0xFC00) == 0xD800 && i + 1 < length && (text[i + 1] & 0xFC00) == 0xDC00)
+                {
+                    count += 4;
+                    i++;
+                }
+                else
+                {
+                    count += 3;
+                }
+            }
+
+            return count;
+        }
+
+        /// <summary>
+        /// UTF-8 encoding of string bodies, by hand so the core needs no System.Text (a separate
+        /// package on the device) and can encode in blocks into a buffer it already owns; a lone
+        /// surrogate becomes U+FFFD. Encodes characters from <paramref name="charIndex"/> on into at most
+        /// <paramref name="count"/> bytes at <paramref name="offset"/> (at least 4), stopping
+        /// before a character that would not fit; advances <paramref name="charIndex"/> and returns
+        /// the number of bytes written.
+        /// </summary>
+        public static int EncodeUtf8(string text, ref int charIndex, byte[] buffer, int offset, int count)
+        {
+            int at = offset;
+            int end = offset + count;
+            int i = charIndex;
+            int length = text.Length;
+            while (i < length && end - at >= 4)
+            {
+                int c = text[i++];
+                if (c < 0x80)
+                {
+                    buffer[at++] = (byte)c;
+                    continue;
+                }
+
+                if (c < 0x800)
+                {
+                    buffer[at++] = (byte)(0xC0 | c >> 6);
+                    buffer[at++] = (byte)(0x80 | c & 0x3F);
+                    continue;
+                }
+
+                if ((c & 0xFC00) == 0xD800 && i < length && (text[i] & 0xFC00) == 0xDC00)
+                {
+                    int scalar = 0x10000 + ((c - 0xD800) << 10) + (text[i++] - 0xDC00);
+                    buffer[at++] = (byte)(0xF0 | scalar >> 18);
+                    buffer[at++] = (byte)(0x80 | scalar >> 12 & 0x3F);
+                    buffer[at++] = (byte)(0x80 | scalar >> 6 & 0x3F);
+                    buffer[at++] = (byte)(0x80 | scalar & 0x3F);
+                    continue;
+                }
+
+                if ((c & 0xF800) == 0xD800) // a lone surrogate
+                {
+                    c = 0xFFFD; // U+FFFD, as .NET's encoder does
+                }
+
+                buffer[at++] = (byte)(0xE0 | c >> 12);
+                buffer[at++] = (byte)(0x80 | c >> 6 & 0x3F);
+                buffer[at++] = (byte)(0x80 | c & 0x3F);
+            }
+
+            charIndex = i;
+            return at - offset;
         }
 
         // tchar = any VCHAR (0x21-0x7E) except the separators "(),/:;<=>?@[\]{} and DQUOTE.

@@ -17,11 +17,11 @@ namespace HttpNano.Tests
         [DataRow("fe80::%2", 81, 80, "[fe80::]:81")]
         [DataRow("fe80::1%25eth0", 80, 80, "[fe80::1]")]
         [DataRow("fe80::1%eth0", 8443, 443, "[fe80::1]:8443")]
-        [DataRow("proxy.example", 80, HostPort.NoPort, "proxy.example:80")]
-        [DataRow("2001:db8::1", 443, HostPort.NoPort, "[2001:db8::1]:443")]
+        [DataRow("proxy.example", 80, RequestWriter.NoPort, "proxy.example:80")]
+        [DataRow("2001:db8::1", 443, RequestWriter.NoPort, "[2001:db8::1]:443")]
         public void HostValueHasPortOnlyWhenNotDefault(string host, int port, int defaultPort, string expected)
         {
-            Assert.AreEqual(expected, HostHeader.Compute(host, port, defaultPort));
+            Assert.AreEqual(expected, RequestWriter.HostValue(host, port, defaultPort));
         }
 
         [DataRow("http://h:8080/x", "h:8080")]
@@ -34,7 +34,7 @@ namespace HttpNano.Tests
         {
             int start;
             int length;
-            Assert.IsTrue(HostHeader.TryFindAbsoluteAuthority(url, out start, out length));
+            Assert.IsTrue(RequestWriter.FindAuthority(url, out start, out length));
             Assert.AreEqual(expected, url.Substring(start, length));
         }
 
@@ -52,7 +52,7 @@ namespace HttpNano.Tests
         {
             int start;
             int length;
-            Assert.IsFalse(HostHeader.TryFindAbsoluteAuthority(url, out start, out length));
+            Assert.IsFalse(RequestWriter.FindAuthority(url, out start, out length));
             Assert.AreEqual(0, length);
         }
     }

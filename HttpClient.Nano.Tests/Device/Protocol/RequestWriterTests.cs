@@ -261,9 +261,9 @@ namespace HttpNano.Tests
         public void HostArgumentBecomesTheHostHeader(string hostArgument, string expected)
         {
             int port;
-            string host = HostPort.Parse(hostArgument, HostPort.NoPort, 80, out port);
+            string host = RequestWriter.ParseHost(hostArgument, RequestWriter.NoPort, 80, out port);
             RequestWriter writer = new RequestWriter();
-            writer.PutRequest("GET", "/foo", HostHeader.Compute(host, port, 80), false);
+            writer.PutRequest("GET", "/foo", RequestWriter.HostValue(host, port, 80), false);
             writer.EndHeaders();
             AssertWritten(expected, writer);
         }
@@ -273,10 +273,10 @@ namespace HttpNano.Tests
         {
             RequestWriter writer = new RequestWriter();
             long contentLength;
-            RequestBodyFraming framing = RequestBodyRules.Decide(true, 12, false, false, false, out contentLength);
+            int framing = RequestWriter.Decide(true, 12, false, false, false, out contentLength);
             writer.PutRequest("POST", "/", "example.com", false);
-            Assert.AreEqual((int)RequestBodyFraming.ContentLength, (int)framing);
-            writer.WriteHeader(RequestBodyRules.ContentLengthHeader, contentLength);
+            Assert.AreEqual(RequestWriter.AddContentLength, framing);
+            writer.WriteHeader(RequestWriter.ContentLengthHeader, contentLength);
             writer.WriteHeader("Content-Type", "text/plain");
             writer.EndHeaders();
             AssertWritten("POST / HTTP/1.1\r\nHost: example.com\r\n" + AcceptIdentity
