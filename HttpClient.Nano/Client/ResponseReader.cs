@@ -4,7 +4,7 @@ namespace HttpNano
 {
     /// <summary>
     /// Owns everything about the response in flight on one connection (h11's rule: one owner
-    /// per fact): the receive buffer, the head (through <see cref="ResponseHeadParser"/>), the
+    /// per fact): the receive buffer, the head (through <see cref="ResponseHead"/>), the
     /// body framing decided by RFC 9112 section 6.3, the chunked decoding state, the
     /// whole-response deadline and the one place where a finished body hands its socket back or
     /// closes it (<see cref="Finish"/>). <see cref="HttpResponse"/> is a view over it.
@@ -53,7 +53,7 @@ namespace HttpNano
 
         private readonly HttpLimits _limits;
         private readonly byte[] _buffer;
-        private readonly ResponseHeadParser _parser;
+        private readonly ResponseHead _parser;
         private ITransport _transport;
         private HttpConnection _connection;
         private Exception _error;
@@ -117,7 +117,7 @@ namespace HttpNano
 
             _limits = limits;
             _buffer = new byte[limits.MaxHeaderBytes + readWindow];
-            _parser = new ResponseHeadParser(limits);
+            _parser = new ResponseHead(limits);
         }
 
         /// <summary>How the current body ends.</summary>
@@ -243,7 +243,7 @@ namespace HttpNano
                     SkipInterimResponses(false);
                 }
 
-                ResponseHead head = _parser.Head;
+                ResponseHead head = _parser;
                 _endedEarly = false;
                 Decide(head, requestWasHead);
                 _willClose |= _closeAfterResponse;
@@ -440,7 +440,7 @@ namespace HttpNano
             int interim = 0;
             while (ReadOneHead())
             {
-                if (stopAtContinue && _parser.Head.Status == 100)
+                if (stopAtContinue && _parser.Status == 100)
                 {
                     return true;
                 }
@@ -489,7 +489,7 @@ namespace HttpNano
                 if (_parser.IsComplete)
                 {
                     _bodyStart = _pos;
-                    int status = _parser.Head.Status;
+                    int status = _parser.Status;
                     return status < 200 && status != 101;
                 }
             }
