@@ -7,7 +7,6 @@ namespace HttpNano
     /// line and every header go out in a single send. The calls mirror CPython's putrequest /
     /// putheader / endheaders:
     /// <code>
-    ///   Reset
     ///   StartRequest            "GET /x HTTP/1.1\r\n"
     ///   PutRequest adds         "Host: example.com\r\n"          (unless skipHost)
     ///                           "Accept-Encoding: identity\r\n"  (unless skipAcceptEncoding)
@@ -109,6 +108,15 @@ namespace HttpNano
         public bool MethodExpectsBody;
 
         private int _urlStart;
+
+        // The method and URL strings of the request line at Buffer[0.._lineLength), kept so that
+        // a request with the very same strings (strings are immutable) reuses the line as it
+        // stands instead of checking and copying every char again; _method is null while the
+        // line is being rewritten.
+        private string _method;
+        private string _url;
+        private int _lineLength;
+
         private string _hostValue;
         private byte[] _hostLine;
 
@@ -123,12 +131,6 @@ namespace HttpNano
             Buffer = new byte[capacity];
         }
 
-
-        /// <summary>Forgets the head written so far; the buffer is kept.</summary>
-        public void Reset()
-        {
-            Length = 0;
-        }
 
         /// <summary>
         /// Python's putrequest: the request line, then Host (unless <paramref name="hostValue"/>
@@ -178,17 +180,26 @@ namespace HttpNano
 
         /// <summary>
         /// Starts a new head with "METHOD url HTTP/1.1"; an empty or null URL means "/".
-        /// Discards anything written before.
+        /// Discards anything written before. With the same method and URL strings as the
+        /// previous request line (a device polling one URL), that line is kept as it stands.
         /// </summary>
         /// <exception cref="ArgumentException">The method is not a token, or the URL is not ASCII.</exception>
         /// <exception cref="InvalidUrlException">The URL holds a control character or space.</exception>
         public void StartRequest(string method, string url)
         {
+            if ((object)method == (object)_method && (object)url == (object)_url && method != null)
+            {
+                Length = _lineLength;
+                return;
+            }
+
+            _method = null;
+            string target = url;
             int methodLength = method == null ? 0 : method.Length;
             int urlLength = url == null ? 0 : url.Length;
             if (urlLength == 0)
             {
-                url = "/";
+                target = "/";
                 urlLength = 1;
             }
 
@@ -198,9 +209,12 @@ namespace HttpNano
             int at = CopyToken(method, methodLength, b, 0, "invalid method");
             b[at++] = Ascii.Space;
             _urlStart = at;
-            at = CopyUrl(url, urlLength, b, at);
+            at = CopyUrl(target, urlLength, b, at);
             Array.Copy(Fixed, 0, b, at, VersionLength);
             Length = at + VersionLength;
+            _lineLength = Length;
+            _url = url;
+            _method = method;
 
             // The method's kind, from the bytes just written (tokens: | 0x20 folds only letters).
             long folded = 0;
