@@ -165,6 +165,7 @@ namespace HttpNano
             int end = offset + count;
             int maxLine = _limits.MaxLineLength;
             int maxHead = _headStart + _limits.MaxHeaderBytes;
+            int scanEnd = maxHead < end ? maxHead : end;
             _maxFields = _limits.MaxHeaderCount;
             if (_maxFields > Fields.Length / SlotsPerField)
             {
@@ -172,22 +173,22 @@ namespace HttpNano
             }
 
             int at = offset;
+            int lineStart = _lineStart;
+            bool statusDone = _statusDone;
             while (true)
             {
                 // The bytes examined may reach neither limit: a line of maxLine bytes (line end
                 // included) or a head of maxHead bytes is the most accepted.
-                int lineStart = _lineStart;
-                int lineLimit = lineStart + maxLine;
-                int limit = maxHead < lineLimit ? maxHead : lineLimit;
-                if (end < limit)
+                int limit = lineStart + maxLine;
+                if (limit > scanEnd)
                 {
-                    limit = end;
+                    limit = scanEnd;
                 }
 
                 // The empty line ("\n" or "\r\n") ends the head; only it may start with CR, which
                 // fails as soon as the next byte shows otherwise.
                 int first = lineStart < limit ? buffer[lineStart] : 0;
-                if (_statusDone && (first == Ascii.Lf || first == Ascii.Cr))
+                if (statusDone && (first == Ascii.Lf || first == Ascii.Cr))
                 {
                     int last = first == Ascii.Lf ? lineStart : lineStart + 1;
                     if (last < limit)
@@ -211,24 +212,23 @@ namespace HttpNano
                 {
                     if (limit < end)
                     {
-                        throw Fail(limit == lineLimit
-                            ? new LineTooLongException(_statusDone ? LineTooLongException.HeaderLine : LineTooLongException.StatusLine)
+                        throw Fail(limit == lineStart + maxLine
+                            ? new LineTooLongException(statusDone ? LineTooLongException.HeaderLine : LineTooLongException.StatusLine)
                             : new HttpException("header section too large"));
                     }
 
+                    _lineStart = lineStart;
                     _next = end;
                     return count;
                 }
 
-                at = lf + 1;
-                _lineStart = at;
-
                 // The line is [lineStart, lineEnd): without its CR, if any.
+                at = lf + 1;
                 int lineEnd = lf > lineStart && buffer[lf - 1] == Ascii.Cr ? lf - 1 : lf;
-                if (!_statusDone)
+                if (!statusDone)
                 {
                     ParseStatusLine(lineStart, lineEnd);
-                    _statusDone = true;
+                    _statusDone = statusDone = true;
                     _fieldsStart = at;
                 }
                 else
@@ -245,6 +245,8 @@ namespace HttpNano
                         AddField(lineStart, lineEnd);
                     }
                 }
+
+                lineStart = at;
             }
         }
 
@@ -509,7 +511,7 @@ namespace HttpNano
                 colon++;
             }
 
-            if (colon == end || b[colon] != Ascii.Colon)
+            if (b[colon] != Ascii.Colon)
             {
                 while (colon < end && b[colon] != Ascii.Colon)
                 {
