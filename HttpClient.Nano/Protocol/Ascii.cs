@@ -169,26 +169,9 @@ namespace HttpNano
         {
             long count = 0;
             int length = text.Length;
-            for (int i = 0; i < length; i++)
+            for (int i = 0; i < length;)
             {
-                int c = text[i];
-                if (c < 0x80)
-                {
-                    count += 1;
-                }
-                else if (c < 0x800)
-                {
-                    count += 2;
-                }
-                else if ((c & 0xFC00) == 0xD800 && i + 1 < length && (text[i + 1] & 0xFC00) == 0xDC00)
-                {
-                    count += 4;
-                    i++;
-                }
-                else
-                {
-                    count += 3;
-                }
+                count += Utf8Bytes(NextScalar(text, ref i, length));
             }
 
             return count;
@@ -197,10 +180,10 @@ namespace HttpNano
         /// <summary>
         /// UTF-8 encoding of string bodies, by hand so the core needs no System.Text (a separate
         /// package on the device) and can encode in blocks into a buffer it already owns; a lone
-        /// surrogate becomes U+FFFD. Encodes characters from <paramref name="charIndex"/> on into at most
-        /// <paramref name="count"/> bytes at <paramref name="offset"/> (at least 4), stopping
-        /// before a character that would not fit; advances <paramref name="charIndex"/> and returns
-        /// the number of bytes written.
+        /// surrogate becomes U+FFFD, as .NET's encoder does. Encodes characters from
+        /// <paramref name="charIndex"/> on into at most <paramref name="count"/> bytes at
+        /// <paramref name="offset"/> (at least 4), stopping before a character that would not
+        /// fit; advances <paramref name="charIndex"/> and returns the number of bytes written.
         /// </summary>
         public static int EncodeUtf8(string text, ref int charIndex, byte[] buffer, int offset, int count)
         {
@@ -210,42 +193,45 @@ namespace HttpNano
             int length = text.Length;
             while (i < length && end - at >= 4)
             {
-                int c = text[i++];
-                if (c < 0x80)
+                int c = NextScalar(text, ref i, length);
+                int n = Utf8Bytes(c);
+
+                // Continuation bytes carry 6 bits each, from the last; the lead byte has n high
+                // bits set (0xC0, 0xE0, 0xF0) above the rest, or is the ASCII char itself.
+                for (int k = n - 1; k > 0; k--)
                 {
-                    buffer[at++] = (byte)c;
-                    continue;
+                    buffer[at + k] = (byte)(0x80 | c & 0x3F);
+                    c >>= 6;
                 }
 
-                if (c < 0x800)
-                {
-                    buffer[at++] = (byte)(0xC0 | c >> 6);
-                    buffer[at++] = (byte)(0x80 | c & 0x3F);
-                    continue;
-                }
-
-                if ((c & 0xFC00) == 0xD800 && i < length && (text[i] & 0xFC00) == 0xDC00)
-                {
-                    int scalar = 0x10000 + ((c - 0xD800) << 10) + (text[i++] - 0xDC00);
-                    buffer[at++] = (byte)(0xF0 | scalar >> 18);
-                    buffer[at++] = (byte)(0x80 | scalar >> 12 & 0x3F);
-                    buffer[at++] = (byte)(0x80 | scalar >> 6 & 0x3F);
-                    buffer[at++] = (byte)(0x80 | scalar & 0x3F);
-                    continue;
-                }
-
-                if ((c & 0xF800) == 0xD800) // a lone surrogate
-                {
-                    c = 0xFFFD; // U+FFFD, as .NET's encoder does
-                }
-
-                buffer[at++] = (byte)(0xE0 | c >> 12);
-                buffer[at++] = (byte)(0x80 | c >> 6 & 0x3F);
-                buffer[at++] = (byte)(0x80 | c & 0x3F);
+                buffer[at] = (byte)(n == 1 ? c : 0xFF00 >> n | c);
+                at += n;
             }
 
             charIndex = i;
             return at - offset;
+        }
+
+        // The code point at text[i] (a surrogate pair read whole, a lone surrogate as U+FFFD); advances i.
+        private static int NextScalar(string text, ref int i, int length)
+        {
+            int c = text[i++];
+            if ((c & 0xF800) != 0xD800)
+            {
+                return c;
+            }
+
+            if ((c & 0xFC00) == 0xD800 && i < length && (text[i] & 0xFC00) == 0xDC00)
+            {
+                return 0x10000 + ((c - 0xD800) << 10) + (text[i++] - 0xDC00);
+            }
+
+            return 0xFFFD;
+        }
+
+        private static int Utf8Bytes(int scalar)
+        {
+            return scalar < 0x80 ? 1 : scalar < 0x800 ? 2 : scalar < 0x10000 ? 3 : 4;
         }
 
         // tchar = any VCHAR (0x21-0x7E) except the separators "(),/:;<=>?@[\]{} and DQUOTE.

@@ -369,7 +369,7 @@ namespace HttpNano
                             int digit = host[i] - '0';
                             if (digit < 0 || digit > 9)
                             {
-                                throw new InvalidUrlException("nonnumeric port");
+                                throw new InvalidUrlException("invalid port");
                             }
 
                             if (value <= MaxPort)
@@ -380,7 +380,7 @@ namespace HttpNano
 
                         if (value < 1 || value > MaxPort)
                         {
-                            throw new InvalidUrlException("port out of range");
+                            throw new InvalidUrlException("invalid port");
                         }
 
                         resolvedPort = value;
@@ -656,12 +656,7 @@ namespace HttpNano
                 int c = value[i];
                 if (c < Ascii.Space || c > 0xff)
                 {
-                    if (c > 0xff)
-                    {
-                        throw new ArgumentException("header value not Latin-1");
-                    }
-
-                    if (c == Ascii.Lf || c == Ascii.Cr && !(i + 2 < length && value[i + 1] == Ascii.Lf && Ascii.IsWhitespace(value[i + 2])))
+                    if (c > 0xff || c == Ascii.Lf || c == Ascii.Cr && !(i + 2 < length && value[i + 1] == Ascii.Lf && Ascii.IsWhitespace(value[i + 2])))
                     {
                         throw new ArgumentException("invalid header value");
                     }

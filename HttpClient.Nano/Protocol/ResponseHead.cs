@@ -75,7 +75,7 @@ namespace HttpNano
         /// <summary>The fields' ranges and codes, <see cref="SlotsPerField"/> ints per field.</summary>
         internal readonly int[] Fields;
 
-        /// <summary>HTTP version: 10 for HTTP/1.0, 11 for HTTP/1.1.</summary>
+        /// <summary>HTTP version: 10 for HTTP/1.0, 11 for HTTP/1.1; 0 until the status line is parsed.</summary>
         public int Version;
 
         /// <summary>Status code, 100-999.</summary>
@@ -105,7 +105,6 @@ namespace HttpNano
         private int _lineStart;
         private int _next;
         private int _maxFields;
-        private bool _statusDone;
         private bool _canFold;
 
         /// <summary>Creates an empty head able to hold <see cref="HttpLimits.MaxHeaderCount"/> fields.</summary>
@@ -132,7 +131,6 @@ namespace HttpNano
             ReasonLength = 0;
             System.Array.Clear(_seen, 0, 10);
             IsComplete = false;
-            _statusDone = false;
             _error = null;
             _headStart = start;
             _lineStart = start;
@@ -159,7 +157,7 @@ namespace HttpNano
 
             if (buffer != Buffer || offset != _next)
             {
-                throw new System.ArgumentException("not contiguous");
+                throw new System.ArgumentException(); // the bytes must follow those already consumed
             }
 
             int end = offset + count;
@@ -174,7 +172,7 @@ namespace HttpNano
 
             int at = offset;
             int lineStart = _lineStart;
-            bool statusDone = _statusDone;
+            bool statusDone = Version != 0; // set once the status line is parsed
             while (true)
             {
                 // The bytes examined may reach neither limit: a line of maxLine bytes (line end
@@ -228,7 +226,7 @@ namespace HttpNano
                 if (!statusDone)
                 {
                     ParseStatusLine(lineStart, lineEnd);
-                    _statusDone = statusDone = true;
+                    statusDone = true;
                     _fieldsStart = at;
                 }
                 else
@@ -267,7 +265,7 @@ namespace HttpNano
                 return Fail(new RemoteDisconnectedException());
             }
 
-            if (!_statusDone)
+            if (Version == 0)
             {
                 int end = _next;
                 if (end > _lineStart && Buffer[end - 1] == Ascii.Cr)
