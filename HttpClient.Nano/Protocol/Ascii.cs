@@ -13,9 +13,6 @@ namespace HttpNano
         public const byte Tab = 9;
         public const byte Colon = 58;
 
-        /// <summary>Longest decimal text of a long, sign included.</summary>
-        public const int MaxDecimalLength = 20;
-
         /// <summary>
         /// LF, CR and NUL boxed once, for <c>Array.IndexOf(byte[], object, int, int)</c>: on the
         /// device that scan is native and nearly free per byte, while a managed byte loop costs
@@ -28,6 +25,24 @@ namespace HttpNano
 
         /// <summary>NUL boxed once (see <see cref="BoxedLf"/>).</summary>
         public static readonly object BoxedNul = (byte)0;
+
+        /// <summary>
+        /// The protocol's fixed texts as bytes, built once for Array.Copy and byte comparisons:
+        /// the lower-case names and tokens <see cref="ResponseHead"/> recognises (from 0; its
+        /// codes hold their offsets), then " HTTP/1.1\r\n" (from <see cref="VersionText"/>),
+        /// "Accept-Encoding: identity\r\n" (<see cref="AcceptEncodingText"/>) and "Host: "
+        /// (<see cref="HostText"/>), which <see cref="RequestWriter"/> writes.
+        /// </summary>
+        public static readonly byte[] Text = GetBytes("content-lengthtransfer-encodingconnectionkeep-aliveproxy-connectionclosechunked HTTP/1.1\r\nAccept-Encoding: identity\r\nHost: ");
+
+        /// <summary>Offset of " HTTP/1.1\r\n" (11 bytes) in <see cref="Text"/>.</summary>
+        public const int VersionText = 79;
+
+        /// <summary>Offset of "Accept-Encoding: identity\r\n" (27 bytes) in <see cref="Text"/>.</summary>
+        public const int AcceptEncodingText = 90;
+
+        /// <summary>Offset of "Host: " (6 bytes) in <see cref="Text"/>.</summary>
+        public const int HostText = 117;
 
         /// <summary>
         /// Non-zero for the RFC 9110 tchar octets (method, field name, coding): one array read
@@ -119,24 +134,6 @@ namespace HttpNano
             return bytes;
         }
 
-        /// <summary>Writes a non-negative value in decimal; returns the number of bytes written.</summary>
-        public static int WriteDecimal(long value, byte[] buffer, int offset)
-        {
-            int length = 1;
-            for (long rest = value; rest >= 10; rest /= 10)
-            {
-                length++;
-            }
-
-            for (int i = offset + length - 1; i >= offset; i--)
-            {
-                buffer[i] = (byte)('0' + (int)(value % 10));
-                value /= 10;
-            }
-
-            return length;
-        }
-
         /// <summary>Number of hex digits of a non-negative value.</summary>
         public static int HexLength(long value)
         {
@@ -145,20 +142,6 @@ namespace HttpNano
             {
                 value >>= 4;
                 length++;
-            }
-
-            return length;
-        }
-
-        /// <summary>Writes a non-negative value in lower-case hex; returns the number of bytes written.</summary>
-        public static int WriteHex(long value, byte[] buffer, int offset)
-        {
-            int length = HexLength(value);
-            for (int i = offset + length - 1; i >= offset; i--)
-            {
-                int digit = (int)(value & 15);
-                buffer[i] = (byte)(digit < 10 ? '0' + digit : 'a' + digit - 10);
-                value >>= 4;
             }
 
             return length;

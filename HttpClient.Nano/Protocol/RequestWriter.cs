@@ -78,10 +78,9 @@ namespace HttpNano
         /// <summary>Initial buffer size: room for a typical small request head.</summary>
         public const int DefaultCapacity = 512;
 
-        // Offsets into Fixed: " HTTP/1.1\r\n", "Accept-Encoding: identity\r\n", "Host: ".
+        // Lengths of the fixed texts in Ascii.Text: " HTTP/1.1\r\n", "Accept-Encoding: identity\r\n", "Host: ".
         private const int VersionLength = 11;
         private const int AcceptEncodingLength = 27;
-        private const int HostNameStart = VersionLength + AcceptEncodingLength;
         private const int HostNameLength = 6;
 
         // "head", "post", "put" and "patch", one byte per char (case folded), first char highest.
@@ -89,8 +88,6 @@ namespace HttpNano
         private const long PostMethod = 0x706F7374;
         private const long PutMethod = 0x707574;
         private const long PatchMethod = 0x7061746368;
-
-        private static readonly byte[] Fixed = Ascii.GetBytes(" HTTP/1.1\r\nAccept-Encoding: identity\r\nHost: ");
 
         /// <summary>The head written so far is <c>Buffer[0..Length)</c>.</summary>
         public byte[] Buffer;
@@ -151,7 +148,7 @@ namespace HttpNano
                     // Copied from the request line just written, where it was validated with
                     // the URL: no control character, no space.
                     int at = Reserve(Length, HostNameLength + length + 2);
-                    Array.Copy(Fixed, HostNameStart, Buffer, at, HostNameLength);
+                    Array.Copy(Ascii.Text, Ascii.HostText, Buffer, at, HostNameLength);
                     Array.Copy(Buffer, _urlStart + start, Buffer, at + HostNameLength, length);
                     Length = CrLf(Buffer, at + HostNameLength + length);
                 }
@@ -162,7 +159,7 @@ namespace HttpNano
                         // "Host: value\r\n" as bytes, the value validated as any header value.
                         int valueLength = hostValue.Length;
                         byte[] line = new byte[HostNameLength + valueLength + 2];
-                        Array.Copy(Fixed, HostNameStart, line, 0, HostNameLength);
+                        Array.Copy(Ascii.Text, Ascii.HostText, line, 0, HostNameLength);
                         CrLf(line, CopyValue(hostValue, valueLength, line, HostNameLength));
                         _hostLine = line;
                         _hostValue = hostValue;
@@ -174,7 +171,7 @@ namespace HttpNano
 
             if (!skipAcceptEncoding)
             {
-                Append(Fixed, VersionLength, AcceptEncodingLength);
+                Append(Ascii.Text, Ascii.AcceptEncodingText, AcceptEncodingLength);
             }
         }
 
@@ -210,7 +207,7 @@ namespace HttpNano
             b[at++] = Ascii.Space;
             _urlStart = at;
             at = CopyUrl(target, urlLength, b, at);
-            Array.Copy(Fixed, 0, b, at, VersionLength);
+            Array.Copy(Ascii.Text, Ascii.VersionText, b, at, VersionLength);
             Length = at + VersionLength;
             _lineLength = Length;
             _url = url;
@@ -243,26 +240,29 @@ namespace HttpNano
         /// <exception cref="ArgumentException">The name is not a token.</exception>
         public void WriteHeader(string name, long value)
         {
-            int at = WriteName(name, Ascii.MaxDecimalLength + 2);
+            int at = WriteName(name, 22);
             byte[] b = Buffer;
-            if (value >= 0)
-            {
-                at += Ascii.WriteDecimal(value, b, at);
-            }
-            else
+            if (value < 0)
             {
                 b[at++] = (byte)'-';
-                long high = -(value / 10); // split off the last digit so long.MinValue cannot overflow
-                int last = -(int)(value % 10);
-                if (high > 0)
-                {
-                    at += Ascii.WriteDecimal(high, b, at);
-                }
-
-                b[at++] = (byte)('0' + last);
             }
 
-            Length = CrLf(b, at);
+            // The digits from the last, each made non-negative on its own, so that long.MinValue
+            // needs no negation that would overflow.
+            int length = 1;
+            for (long rest = value / 10; rest != 0; rest /= 10)
+            {
+                length++;
+            }
+
+            for (int i = at + length - 1; i >= at; i--)
+            {
+                int digit = (int)(value % 10);
+                b[i] = (byte)('0' + (digit < 0 ? -digit : digit));
+                value /= 10;
+            }
+
+            Length = CrLf(b, at + length);
         }
 
         /// <summary>
@@ -557,8 +557,13 @@ namespace HttpNano
                 throw new ArgumentOutOfRangeException("dataLength");
             }
 
-            int at = afterChunk ? CrLf(buffer, offset) : offset;
-            at += Ascii.WriteHex(dataLength, buffer, at);
+            int at = (afterChunk ? CrLf(buffer, offset) : offset) + Ascii.HexLength(dataLength);
+            for (int i = at - 1, rest = dataLength; rest != 0; i--, rest >>= 4)
+            {
+                int digit = rest & 15;
+                buffer[i] = (byte)(digit < 10 ? '0' + digit : 'a' + digit - 10);
+            }
+
             return CrLf(buffer, at) - offset;
         }
 

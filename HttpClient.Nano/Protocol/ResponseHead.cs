@@ -35,7 +35,7 @@ namespace HttpNano
     /// The names the library looks up itself (<see cref="ContentLength"/>, ...) are recognised
     /// once, when the field is parsed, against lower-case bytes; the first and last field of each
     /// are noted, so a lookup by code touches no string and, usually, no other field. A code is
-    /// id * 4096 + offset * 32 + length in <see cref="Known"/>. Comparing with <c>b | 0x20</c>
+    /// id * 4096 + offset * 32 + length in <see cref="Ascii.Text"/>. Comparing with <c>b | 0x20</c>
     /// against those lower-case bytes is exact for field names (validated tokens) and for values
     /// after parsing (no CR or NUL is left in them): the only octets that fold onto a letter are
     /// its two cases, and onto '-' only CR besides '-' itself.
@@ -69,8 +69,6 @@ namespace HttpNano
         /// minus its code, which holds the length), value offset, value length.
         /// </summary>
         internal const int SlotsPerField = 4;
-
-        private static readonly byte[] Known = Ascii.GetBytes("content-lengthtransfer-encodingconnectionkeep-aliveproxy-connectionclosechunked");
 
         /// <summary>The fields' ranges and codes, <see cref="SlotsPerField"/> ints per field.</summary>
         internal readonly int[] Fields;
@@ -430,7 +428,7 @@ namespace HttpNano
                 return false;
             }
 
-            byte[] known = Known;
+            byte[] known = Ascii.Text;
             int k = (code >> 5 & 127) - offset;
             for (int i = offset + length - 1; i >= offset; i--)
             {
@@ -455,9 +453,12 @@ namespace HttpNano
             byte[] b = Buffer;
 
             // Case-sensitive, as the protocol name is (RFC 9112 section 2.3).
-            if (end - start < 5 || b[start] != 'H' || b[start + 1] != 'T' || b[start + 2] != 'T' || b[start + 3] != 'P' || b[start + 4] != '/')
+            for (int i = 0; i < 5; i++)
             {
-                throw BadStatusLine(start, end);
+                if (start + i == end || b[start + i] != Ascii.Text[Ascii.VersionText + 1 + i])
+                {
+                    throw BadStatusLine(start, end);
+                }
             }
 
             int versionEnd = start + 5;
