@@ -144,7 +144,11 @@ namespace HttpNano
         /// <param name="index">The field's position.</param>
         public string GetName(int index)
         {
-            CheckIndex(index);
+            if ((uint)index >= (uint)_count)
+            {
+                throw new ArgumentOutOfRangeException("index");
+            }
+
             return _fields[2 * index];
         }
 
@@ -152,7 +156,11 @@ namespace HttpNano
         /// <param name="index">The field's position.</param>
         public string GetValue(int index)
         {
-            CheckIndex(index);
+            if ((uint)index >= (uint)_count)
+            {
+                throw new ArgumentOutOfRangeException("index");
+            }
+
             return _fields[2 * index + 1];
         }
 
@@ -182,14 +190,6 @@ namespace HttpNano
             }
 
             return -1;
-        }
-
-        private void CheckIndex(int index)
-        {
-            if (index < 0 || index >= _count)
-            {
-                throw new ArgumentOutOfRangeException("index");
-            }
         }
     }
 }

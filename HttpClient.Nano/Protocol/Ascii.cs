@@ -33,7 +33,7 @@ namespace HttpNano
         /// "Accept-Encoding: identity\r\n" (<see cref="AcceptEncodingText"/>) and "Host: "
         /// (<see cref="HostText"/>), which <see cref="RequestWriter"/> writes.
         /// </summary>
-        public static readonly byte[] Text = GetBytes("content-lengthtransfer-encodingconnectionkeep-aliveproxy-connectionclosechunked HTTP/1.1\r\nAccept-Encoding: identity\r\nHost: ");
+        public static readonly byte[] Text;
 
         /// <summary>Offset of " HTTP/1.1\r\n" (11 bytes) in <see cref="Text"/>.</summary>
         public const int VersionText = 79;
@@ -49,7 +49,35 @@ namespace HttpNano
         /// instead of a chain of range tests per character. Built at start-up from the list of
         /// separators, which is smaller in flash than 256 bytes of table data.
         /// </summary>
-        public static readonly byte[] Token = TokenTable();
+        public static readonly byte[] Token;
+
+        // The tables are built at start-up: smaller in flash than their bytes as array data.
+        static Ascii()
+        {
+            const string FixedTexts = "content-lengthtransfer-encodingconnectionkeep-aliveproxy-connectionclosechunked HTTP/1.1\r\nAccept-Encoding: identity\r\nHost: ";
+            byte[] text = new byte[FixedTexts.Length];
+            for (int i = 0; i < text.Length; i++)
+            {
+                text[i] = (byte)FixedTexts[i];
+            }
+
+            Text = text;
+
+            // tchar = any VCHAR (0x21-0x7E) except the separators "(),/:;<=>?@[\]{} and DQUOTE.
+            byte[] token = new byte[256];
+            for (int c = 0x21; c < 0x7F; c++)
+            {
+                token[c] = 1;
+            }
+
+            const string Separators = "\"(),/:;<=>?@[\\]{}";
+            for (int i = 0; i < Separators.Length; i++)
+            {
+                token[Separators[i]] = 0;
+            }
+
+            Token = token;
+        }
 
         /// <summary>True for SP and HTAB.</summary>
         public static bool IsWhitespace(int b)
@@ -121,19 +149,6 @@ namespace HttpNano
             return new string(chars);
         }
 
-        /// <summary>A new array with the string one byte per char; for constants built once.</summary>
-        public static byte[] GetBytes(string value)
-        {
-            int length = value.Length;
-            byte[] bytes = new byte[length];
-            for (int i = 0; i < length; i++)
-            {
-                bytes[i] = (byte)value[i];
-            }
-
-            return bytes;
-        }
-
         /// <summary>Number of hex digits of a non-negative value.</summary>
         public static int HexLength(long value)
         {
@@ -154,7 +169,8 @@ namespace HttpNano
             int length = text.Length;
             for (int i = 0; i < length;)
             {
-                count += Utf8Bytes(NextScalar(text, ref i, length));
+                int c = NextScalar(text, ref i, length);
+                count += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
             }
 
             return count;
@@ -177,7 +193,7 @@ namespace HttpNano
             while (i < length && end - at >= 4)
             {
                 int c = NextScalar(text, ref i, length);
-                int n = Utf8Bytes(c);
+                int n = c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
 
                 // Continuation bytes carry 6 bits each, from the last; the lead byte has n high
                 // bits set (0xC0, 0xE0, 0xF0) above the rest, or is the ASCII char itself.
@@ -210,29 +226,6 @@ namespace HttpNano
             }
 
             return 0xFFFD;
-        }
-
-        private static int Utf8Bytes(int scalar)
-        {
-            return scalar < 0x80 ? 1 : scalar < 0x800 ? 2 : scalar < 0x10000 ? 3 : 4;
-        }
-
-        // tchar = any VCHAR (0x21-0x7E) except the separators "(),/:;<=>?@[\]{} and DQUOTE.
-        private static byte[] TokenTable()
-        {
-            byte[] table = new byte[256];
-            for (int c = 0x21; c < 0x7F; c++)
-            {
-                table[c] = 1;
-            }
-
-            const string Separators = "\"(),/:;<=>?@[\\]{}";
-            for (int i = 0; i < Separators.Length; i++)
-            {
-                table[Separators[i]] = 0;
-            }
-
-            return table;
         }
     }
 }

@@ -125,8 +125,6 @@ namespace HttpNano
             Count = 0;
             Version = 0;
             Status = 0;
-            ReasonOffset = 0;
-            ReasonLength = 0;
             System.Array.Clear(_seen, 0, 10);
             IsComplete = false;
             _error = null;
@@ -357,25 +355,33 @@ namespace HttpNano
                 return null;
             }
 
-            int next = IndexOf(name, first + 1);
-            if (next < 0)
-            {
-                return GetValue(first);
-            }
-
-            int length = ValueLength(first);
-            for (int i = next; i >= 0; i = IndexOf(name, i + 1))
+            int length = -2;
+            for (int i = first; i >= 0; i = IndexOf(name, i + 1))
             {
                 length += 2 + ValueLength(i);
             }
 
-            char[] chars = new char[length];
-            int at = CopyValue(first, chars, 0);
-            for (int i = next; i >= 0; i = IndexOf(name, i + 1))
+            if (length == ValueLength(first))
             {
-                chars[at++] = ',';
-                chars[at++] = ' ';
-                at = CopyValue(i, chars, at);
+                return GetValue(first); // a single field
+            }
+
+            char[] chars = new char[length];
+            int at = 0;
+            for (int i = first; i >= 0; i = IndexOf(name, i + 1))
+            {
+                if (i != first)
+                {
+                    chars[at++] = ',';
+                    chars[at++] = ' ';
+                }
+
+                int offset = ValueOffset(i);
+                int end = at + ValueLength(i);
+                while (at < end)
+                {
+                    chars[at++] = (char)Buffer[offset++];
+                }
             }
 
             return new string(chars);
@@ -685,18 +691,6 @@ namespace HttpNano
             }
 
             return false;
-        }
-
-        private int CopyValue(int index, char[] chars, int at)
-        {
-            int offset = ValueOffset(index);
-            int length = ValueLength(index);
-            for (int i = 0; i < length; i++)
-            {
-                chars[at + i] = (char)Buffer[offset + i];
-            }
-
-            return at + length;
         }
     }
 }
