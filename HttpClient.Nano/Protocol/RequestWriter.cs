@@ -141,16 +141,39 @@ namespace HttpNano
             StartRequest(method, url);
             if (hostValue != null)
             {
-                int start;
-                int length;
-                if (Buffer[_urlStart] == 'h' && FindAuthority(url, out start, out length))
+                // An absolute-form target ("http://authority/x", the scheme being "http" then
+                // letters, digits, '+', '-' or '.') names its own Host: the bytes after "//" up
+                // to the first '/', '?' or '#', if there are any. They are copied from the
+                // request line just written, where they passed the URL check.
+                byte[] b = Buffer;
+                int urlEnd = Length - VersionLength;
+                int start = _urlStart + 4;
+                int end = 0;
+                if (start < urlEnd && b[start - 4] == 'h' && b[start - 3] == 't' && b[start - 2] == 't' && b[start - 1] == 'p')
                 {
-                    // Copied from the request line just written, where it was validated with
-                    // the URL: no control character, no space.
-                    int at = Reserve(Length, HostNameLength + length + 2);
+                    int c = b[start];
+                    while (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '+' || c == '-' || c == '.')
+                    {
+                        c = ++start < urlEnd ? b[start] : 0;
+                    }
+
+                    if (c == ':' && start + 2 < urlEnd && b[start + 1] == '/' && b[start + 2] == '/')
+                    {
+                        start += 3;
+                        end = start;
+                        while (end < urlEnd && b[end] != '/' && b[end] != '?' && b[end] != '#')
+                        {
+                            end++;
+                        }
+                    }
+                }
+
+                if (end > start)
+                {
+                    int at = Reserve(Length, HostNameLength + end - start + 2);
                     Array.Copy(Ascii.Text, Ascii.HostText, Buffer, at, HostNameLength);
-                    Array.Copy(Buffer, _urlStart + start, Buffer, at + HostNameLength, length);
-                    Length = CrLf(Buffer, at + HostNameLength + length);
+                    Array.Copy(Buffer, start, Buffer, at + HostNameLength, end - start);
+                    Length = CrLf(Buffer, at + HostNameLength + end - start);
                 }
                 else
                 {
@@ -426,56 +449,6 @@ namespace HttpNano
             }
 
             return port == defaultPort ? name : name + ":" + port.ToString();
-        }
-
-        /// <summary>
-        /// When <paramref name="url"/> is in absolute form (it starts with "http" and has a
-        /// "scheme://authority" prefix, the scheme being letters, digits, '+', '-' and '.'),
-        /// finds the authority: the chars after "//" up to the first '/', '?' or '#'. Returns
-        /// false, and the connection's own Host value applies, when there is no such prefix or
-        /// the authority is empty.
-        /// </summary>
-        public static bool FindAuthority(string url, out int start, out int length)
-        {
-            start = 0;
-            length = 0;
-            if (!url.StartsWith("http"))
-            {
-                return false;
-            }
-
-            int urlLength = url.Length;
-            int colon = 4;
-            while (colon < urlLength)
-            {
-                char c = url[colon];
-                if (c == ':')
-                {
-                    break;
-                }
-
-                if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '+' || c == '-' || c == '.'))
-                {
-                    return false;
-                }
-
-                colon++;
-            }
-
-            if (colon + 2 >= urlLength || url[colon + 1] != '/' || url[colon + 2] != '/')
-            {
-                return false;
-            }
-
-            int end = colon + 3;
-            while (end < urlLength && url[end] != '/' && url[end] != '?' && url[end] != '#')
-            {
-                end++;
-            }
-
-            start = colon + 3;
-            length = end - start;
-            return length > 0;
         }
 
         /// <summary>

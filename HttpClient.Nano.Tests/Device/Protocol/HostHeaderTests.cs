@@ -32,10 +32,7 @@ namespace HttpNano.Tests
         [DataRow("http+unix://sock/x", "sock")]
         public void AbsoluteFormAuthorityIsFound(string url, string expected)
         {
-            int start;
-            int length;
-            Assert.IsTrue(RequestWriter.FindAuthority(url, out start, out length));
-            Assert.AreEqual(expected, url.Substring(start, length));
+            Assert.AreEqual("Host: " + expected + "\r\n", HostLine(url));
         }
 
         [DataRow("/")]
@@ -50,10 +47,22 @@ namespace HttpNano.Tests
         [DataRow("HTTP://h/")]
         public void OriginFormOrEmptyAuthorityFindsNothing(string url)
         {
-            int start;
-            int length;
-            Assert.IsFalse(RequestWriter.FindAuthority(url, out start, out length));
-            Assert.AreEqual(0, length);
+            Assert.AreEqual("Host: connection.example\r\n", HostLine(url));
+        }
+
+        // The Host line PutRequest writes for `url` on a connection whose own Host value is
+        // "connection.example": an absolute-form URL's authority wins over it.
+        private static string HostLine(string url)
+        {
+            RequestWriter writer = new RequestWriter();
+            writer.PutRequest("GET", url, "connection.example", true);
+            int lineEnd = 0;
+            while (writer.Buffer[lineEnd] != '\n')
+            {
+                lineEnd++;
+            }
+
+            return TestBytes.Text(writer.Buffer, lineEnd + 1, writer.Length - lineEnd - 1);
         }
     }
 }
