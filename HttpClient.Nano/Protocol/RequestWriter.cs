@@ -377,11 +377,12 @@ namespace HttpNano
             resolvedPort = port;
             if (port == NoPort)
             {
+                // A ":port" suffix: after the last colon, unless that colon is inside brackets
+                // or the host is a bare IPv6 address (more than one colon, no brackets).
                 resolvedPort = defaultPort;
                 int colon = host.LastIndexOf(':');
                 int bracket = host.LastIndexOf(']');
-                bool bareIPv6 = bracket < 0 && colon >= 0 && host.IndexOf(':') != colon;
-                if (colon > bracket && !bareIPv6)
+                if (colon > bracket && (bracket >= 0 || host.IndexOf(':') == colon))
                 {
                     hostLength = colon;
                     if (colon < host.Length - 1)
@@ -419,8 +420,7 @@ namespace HttpNano
                 throw new InvalidUrlException("bad IPv6 literal");
             }
 
-            string name = opens && hostLength >= 2 ? host.Substring(1, hostLength - 2)
-                : hostLength == host.Length ? host : host.Substring(0, hostLength);
+            string name = opens ? host.Substring(1, hostLength - 2) : host.Substring(0, hostLength);
             if (name.Length == 0)
             {
                 throw new InvalidUrlException("empty host");

@@ -102,7 +102,6 @@ namespace HttpNano
         private int _fieldsStart;
         private int _lineStart;
         private int _next;
-        private int _maxFields;
         private bool _canFold;
 
         /// <summary>Creates an empty head able to hold <see cref="HttpLimits.MaxHeaderCount"/> fields.</summary>
@@ -160,10 +159,10 @@ namespace HttpNano
             int maxLine = _limits.MaxLineLength;
             int maxHead = _headStart + _limits.MaxHeaderBytes;
             int scanEnd = maxHead < end ? maxHead : end;
-            _maxFields = _limits.MaxHeaderCount;
-            if (_maxFields > Fields.Length / SlotsPerField)
+            int maxFields = _limits.MaxHeaderCount;
+            if (maxFields > Fields.Length / SlotsPerField)
             {
-                _maxFields = Fields.Length / SlotsPerField;
+                maxFields = Fields.Length / SlotsPerField;
             }
 
             int at = offset;
@@ -236,7 +235,7 @@ namespace HttpNano
                     }
                     else
                     {
-                        AddField(lineStart, lineEnd);
+                        AddField(lineStart, lineEnd, maxFields);
                     }
                 }
 
@@ -272,7 +271,7 @@ namespace HttpNano
                 return BadStatusLine(_lineStart, end);
             }
 
-            return Fail(new HttpException("incomplete response head"));
+            return Fail(new HttpException("incomplete head"));
         }
 
         /// <summary>Name of field <paramref name="index"/> as received (a new string per call).</summary>
@@ -504,7 +503,7 @@ namespace HttpNano
             ReasonLength = TrimEnd(ReasonOffset, end) - ReasonOffset;
         }
 
-        private void AddField(int start, int end)
+        private void AddField(int start, int end, int maxFields)
         {
             // One pass over the name: every byte a tchar, up to the colon (not a tchar). The line
             // end stops it too: b[end] is the LF, or the line's CR overwritten with LF.
@@ -534,7 +533,7 @@ namespace HttpNano
             }
 
             int index = Count;
-            if (index >= _maxFields)
+            if (index >= maxFields)
             {
                 throw Fail(new HttpException("too many headers"));
             }
