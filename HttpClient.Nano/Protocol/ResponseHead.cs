@@ -88,8 +88,6 @@ namespace HttpNano
         /// <summary>Whether the empty line that ends the head has been consumed.</summary>
         public bool IsComplete;
 
-        internal int ReasonOffset;
-        internal int ReasonLength;
 
         private readonly HttpLimits _limits;
 
@@ -114,7 +112,19 @@ namespace HttpNano
         /// <summary>The reason phrase, possibly empty (a new string per call).</summary>
         public string Reason
         {
-            get { return Ascii.GetString(Buffer, ReasonOffset, ReasonLength); }
+            get
+            {
+                // Found again in the status line, [_headStart, _fieldsStart) with its line end:
+                // "HTTP/1.x", whitespace, three digits, whitespace, the reason.
+                int end = _fieldsStart - 1;
+                if (Buffer[end - 1] == Ascii.Cr)
+                {
+                    end--;
+                }
+
+                int start = SkipSpace(SkipSpace(_headStart + 8, end) + 3, end);
+                return Ascii.GetString(Buffer, start, TrimEnd(start, end) - start);
+            }
         }
 
         /// <summary>Starts a new head at <paramref name="start"/> in <paramref name="buffer"/>.</summary>
@@ -123,7 +133,6 @@ namespace HttpNano
             Buffer = buffer;
             Count = 0;
             Version = 0;
-            Status = 0;
             System.Array.Clear(_seen, 0, 10);
             IsComplete = false;
             _error = null;
@@ -220,7 +229,7 @@ namespace HttpNano
                 int lineEnd = lf > lineStart && buffer[lf - 1] == Ascii.Cr ? lf - 1 : lf;
                 if (!statusDone)
                 {
-                    ParseStatusLine(lineStart, lineEnd);
+                    ParseStatus(lineStart, lineEnd);
                     statusDone = true;
                     _fieldsStart = at;
                 }
@@ -278,7 +287,8 @@ namespace HttpNano
         public string GetName(int index)
         {
             int slot = index * SlotsPerField;
-            return Ascii.GetString(Buffer, Fields[slot], NameLength(slot));
+            int length = Fields[slot + 1];
+            return Ascii.GetString(Buffer, Fields[slot], length < 0 ? -length & 31 : length);
         }
 
         /// <summary>Value of field <paramref name="index"/>, trimmed, Latin-1 (a new string per call).</summary>
@@ -308,8 +318,10 @@ namespace HttpNano
             int length = name.Length;
             for (int i = start; i < Count; i++)
             {
+                // The name's length, or minus the code of a known name (whose length it holds).
                 int slot = i * SlotsPerField;
-                if (NameLength(slot) == length && Ascii.EqualsIgnoreCase(Buffer, Fields[slot], length, name))
+                int nameLength = Fields[slot + 1];
+                if ((nameLength < 0 ? -nameLength & 31 : nameLength) == length && Ascii.EqualsIgnoreCase(Buffer, Fields[slot], length, name))
                 {
                     return i;
                 }
@@ -453,7 +465,7 @@ namespace HttpNano
         }
 
         // "HTTP/1.x" SP 3DIGIT [SP reason]; runs of SP/HT between the parts are tolerated.
-        private void ParseStatusLine(int start, int end)
+        private void ParseStatus(int start, int end)
         {
             byte[] b = Buffer;
 
@@ -472,7 +484,7 @@ namespace HttpNano
                 versionEnd++;
             }
 
-            int at = SkipWhitespace(versionEnd, end);
+            int at = SkipSpace(versionEnd, end);
             int status = 0;
             for (int i = at; i < at + 3; i++)
             {
@@ -499,8 +511,6 @@ namespace HttpNano
 
             Version = 10 + minor;
             Status = status;
-            ReasonOffset = SkipWhitespace(at + 3, end);
-            ReasonLength = TrimEnd(ReasonOffset, end) - ReasonOffset;
         }
 
         private void AddField(int start, int end, int maxFields)
@@ -598,7 +608,7 @@ namespace HttpNano
                 return; // fold before any field, or after an ignored line
             }
 
-            int textStart = SkipWhitespace(start, end);
+            int textStart = SkipSpace(start, end);
             int textLength = TrimEnd(textStart, end) - textStart;
             if (textLength == 0)
             {
@@ -635,7 +645,7 @@ namespace HttpNano
             return Fail(new BadStatusLineException(Ascii.GetString(Buffer, start, end - start)));
         }
 
-        private int SkipWhitespace(int at, int end)
+        private int SkipSpace(int at, int end)
         {
             byte[] b = Buffer;
             while (at < end && (b[at] == Ascii.Space || b[at] == Ascii.Tab))
@@ -657,12 +667,6 @@ namespace HttpNano
             return end;
         }
 
-        private int NameLength(int slot)
-        {
-            int length = Fields[slot + 1];
-            return length < 0 ? -length & 31 : length;
-        }
-
         // Whether field `index` holds the token (a string, or else the known code) as a list element.
         private bool ListHolds(int index, string token, int code)
         {
@@ -677,7 +681,7 @@ namespace HttpNano
                     comma++;
                 }
 
-                int elementStart = SkipWhitespace(at, comma);
+                int elementStart = SkipSpace(at, comma);
                 int elementEnd = TrimEnd(elementStart, comma);
                 if (token != null
                     ? Ascii.EqualsIgnoreCase(b, elementStart, elementEnd - elementStart, token)
