@@ -150,7 +150,7 @@ namespace HttpNano
         }
 
         /// <summary>Number of hex digits of a non-negative value.</summary>
-        public static int HexLength(long value)
+        public static int HexLength(int value)
         {
             int length = 1;
             while (value >= 16)
