@@ -15,7 +15,7 @@ namespace HttpNano.Tests.Host
         public void TypicalGetHeadAllocatesNothingAfterWarmUp()
         {
             RequestWriter writer = new RequestWriter();
-            string host = HostHeader.Compute("example.com", 8080, 80);
+            string host = RequestWriter.HostValue("example.com", 8080, 80);
             WriteGet(writer, host); // warm-up: JIT and static initialisation
 
             long before = GC.GetAllocatedBytesForCurrentThread();
@@ -36,8 +36,8 @@ namespace HttpNano.Tests.Host
         public void PostHeadWithContentLengthAndChunkFramingAllocatesNothingAfterWarmUp()
         {
             RequestWriter writer = new RequestWriter();
-            byte[] scratch = new byte[ChunkEncoder.MaxChunkHeaderLength + ChunkEncoder.MaxLastChunkLength];
-            string host = HostHeader.Compute("example.com", 80, 80);
+            byte[] scratch = new byte[RequestWriter.MaxChunkHeaderLength + RequestWriter.MaxLastChunkLength];
+            string host = RequestWriter.HostValue("example.com", 80, 80);
             WritePost(writer, host, scratch);
 
             long before = GC.GetAllocatedBytesForCurrentThread();
@@ -66,13 +66,13 @@ namespace HttpNano.Tests.Host
         private static void WritePost(RequestWriter writer, string host, byte[] scratch)
         {
             long contentLength;
-            RequestBodyRules.Decide(true, 1234567, false, false, false, out contentLength);
+            RequestWriter.Decide(true, 1234567, false, false, false, out contentLength);
             writer.PutRequest("POST", "/upload", host, false);
-            writer.WriteHeader(RequestBodyRules.ContentLengthHeader, contentLength);
+            writer.WriteHeader(RequestWriter.ContentLengthHeader, contentLength);
             writer.WriteHeader("Content-Type", "application/octet-stream");
             writer.EndHeaders();
-            int header = ChunkEncoder.WriteChunkHeader(4096, true, scratch, 0);
-            ChunkEncoder.WriteLastChunk(true, scratch, header);
+            int header = RequestWriter.ChunkHeader(4096, true, scratch, 0);
+            RequestWriter.LastChunk(true, scratch, header);
         }
 
         private static string Text(RequestWriter writer)

@@ -48,7 +48,7 @@ namespace HttpNano
 
         // Body bytes sit in the scratch buffer at this offset, so a chunk header can be written
         // just before them and header plus data leave in one send.
-        private const int DataOffset = ChunkEncoder.MaxChunkHeaderLength;
+        private const int DataOffset = RequestWriter.MaxChunkHeaderLength;
 
         /// <summary>The host to connect to (brackets of an IPv6 literal removed).</summary>
         public readonly string Host;
@@ -136,7 +136,7 @@ namespace HttpNano
         /// <param name="host">Host name or address, optionally with ":port".</param>
         /// <param name="port">TCP port, 1-65535, or -1 to take it from <paramref name="host"/> or <see cref="DefaultPort"/>.</param>
         /// <exception cref="InvalidUrlException">The port is not a number, or the host holds a control character or space.</exception>
-        public HttpConnection(string host, int port = HostPort.NoPort) : this(host, port, InfiniteTimeout)
+        public HttpConnection(string host, int port = RequestWriter.NoPort) : this(host, port, InfiniteTimeout)
         {
         }
 
@@ -146,7 +146,7 @@ namespace HttpNano
         /// <param name="timeoutMilliseconds">Timeout in milliseconds, or -1 for none.</param>
         public HttpConnection(string host, int port, int timeoutMilliseconds)
         {
-            Host = HostPort.Parse(host, port, DefaultPort, out Port);
+            Host = RequestWriter.ParseHost(host, port, DefaultPort, out Port);
             Timeout = timeoutMilliseconds;
         }
 
@@ -230,7 +230,7 @@ namespace HttpNano
         /// <exception cref="InvalidOperationException">The connection is already open.</exception>
         /// <exception cref="InvalidUrlException">The host or port is malformed.</exception>
         /// <exception cref="ArgumentException">A header would break the CONNECT request.</exception>
-        public void SetTunnel(string host, int port = HostPort.NoPort, HttpHeaders headers = null)
+        public void SetTunnel(string host, int port = RequestWriter.NoPort, HttpHeaders headers = null)
         {
             if (_transport != null)
             {
@@ -238,21 +238,20 @@ namespace HttpNano
             }
 
             int tunnelPort;
-            string tunnelHost = HostPort.Parse(host, port, DefaultPort, out tunnelPort);
+            string tunnelHost = RequestWriter.ParseHost(host, port, DefaultPort, out tunnelPort);
             HttpHeaders copy = new HttpHeaders();
             if (headers != null)
             {
                 for (int i = 0; i < headers.Count; i++)
                 {
-                    HeaderValidation.ValidateHeaderName(headers.GetName(i));
-                    HeaderValidation.ValidateHeaderValue(headers.GetValue(i));
+                    RequestWriter.CheckHeader(headers.GetName(i), headers.GetValue(i));
                     copy.Add(headers.GetName(i), headers.GetValue(i));
                 }
             }
 
             if (!copy.Contains(HostName))
             {
-                copy.Add(HostName, HostHeader.Compute(tunnelHost, tunnelPort, HostPort.NoPort));
+                copy.Add(HostName, RequestWriter.HostValue(tunnelHost, tunnelPort, RequestWriter.NoPort));
             }
 
             _tunnelHost = tunnelHost;
@@ -333,7 +332,7 @@ namespace HttpNano
         /// <param name="url">The path and query, e.g. "/index.html", or an absolute URL for a proxy; "" means "/".</param>
         public void Request(string method, string url)
         {
-            SendRequest(method, url, null, RequestBodyRules.NoBody, null, false);
+            SendRequest(method, url, null, RequestWriter.NoBody, null, false);
         }
 
         /// <summary>Sends a request without a body, with extra headers.</summary>
@@ -342,7 +341,7 @@ namespace HttpNano
         /// <param name="headers">Headers to send, or null; Host, Accept-Encoding and the body framing headers are added unless present.</param>
         public void Request(string method, string url, HttpHeaders headers)
         {
-            SendRequest(method, url, null, RequestBodyRules.NoBody, headers, false);
+            SendRequest(method, url, null, RequestWriter.NoBody, headers, false);
         }
 
         /// <summary>Sends a request with a byte body (null for none); Content-Length is added.</summary>
@@ -353,7 +352,7 @@ namespace HttpNano
         /// <param name="encodeChunked">Chunk-encode the body when the headers already say "Transfer-Encoding: chunked".</param>
         public void Request(string method, string url, byte[] body, HttpHeaders headers = null, bool encodeChunked = false)
         {
-            SendRequest(method, url, body, body == null ? RequestBodyRules.NoBody : body.Length, headers, encodeChunked);
+            SendRequest(method, url, body, body == null ? RequestWriter.NoBody : body.Length, headers, encodeChunked);
         }
 
         /// <summary>Sends a request with a text body encoded as UTF-8 (CPython uses Latin-1).</summary>
@@ -364,7 +363,7 @@ namespace HttpNano
         /// <param name="encodeChunked">Chunk-encode the body when the headers already say "Transfer-Encoding: chunked".</param>
         public void Request(string method, string url, string body, HttpHeaders headers = null, bool encodeChunked = false)
         {
-            SendRequest(method, url, body, body == null ? RequestBodyRules.NoBody : Utf8.GetByteCount(body), headers, encodeChunked);
+            SendRequest(method, url, body, body == null ? RequestWriter.NoBody : Ascii.Utf8Length(body), headers, encodeChunked);
         }
 
         /// <summary>
@@ -380,7 +379,7 @@ namespace HttpNano
         public void Request(string method, string url, Stream body, HttpHeaders headers = null, bool encodeChunked = false)
         {
             SendRequest(method, url, body,
-                body == null ? RequestBodyRules.NoBody : body.CanSeek ? body.Length - body.Position : RequestBodyRules.UnknownLength,
+                body == null ? RequestWriter.NoBody : body.CanSeek ? body.Length - body.Position : RequestWriter.UnknownLength,
                 headers, encodeChunked);
         }
 
@@ -411,8 +410,8 @@ namespace HttpNano
             if (!skipHost && _hostHeader == null)
             {
                 _hostHeader = _tunnelHost == null
-                    ? HostHeader.Compute(Host, Port, DefaultPort)
-                    : HostHeader.Compute(_tunnelHost, _tunnelPort, DefaultPort);
+                    ? RequestWriter.HostValue(Host, Port, DefaultPort)
+                    : RequestWriter.HostValue(_tunnelHost, _tunnelPort, DefaultPort);
             }
 
             _writer.PutRequest(method, url, skipHost ? null : _hostHeader, skipAcceptEncoding);
@@ -633,22 +632,22 @@ namespace HttpNano
         private void SendRequest(string method, string url, object body, long bodyLength, HttpHeaders headers, bool encodeChunked)
         {
             PutRequest(method, url, headers != null && headers.Contains(HostName), headers != null && headers.Contains("Accept-Encoding"));
-            bool expect = ExpectContinue && (bodyLength > 0 || bodyLength == RequestBodyRules.UnknownLength)
+            bool expect = ExpectContinue && (bodyLength > 0 || bodyLength == RequestWriter.UnknownLength)
                 && (headers == null || !headers.Contains(ExpectName));
             long contentLength;
-            RequestBodyFraming framing = RequestBodyRules.Decide(_writer.MethodExpectsBody, bodyLength,
+            int framing = RequestWriter.Decide(_writer.MethodExpectsBody, bodyLength,
                 headers != null && headers.Contains(ContentLengthName),
                 headers != null && headers.Contains(TransferEncodingName),
                 encodeChunked, out contentLength);
             try
             {
-                if (framing == RequestBodyFraming.ContentLength)
+                if (framing == RequestWriter.AddContentLength)
                 {
                     _writer.WriteHeader(ContentLengthName, contentLength);
                 }
-                else if (framing == RequestBodyFraming.Chunked)
+                else if (framing == RequestWriter.AddChunked)
                 {
-                    _writer.WriteHeader(TransferEncodingName, RequestBodyRules.ChunkedValue);
+                    _writer.WriteHeader(TransferEncodingName, RequestWriter.ChunkedValue);
                 }
 
                 if (expect)
@@ -679,7 +678,7 @@ namespace HttpNano
             }
 
             _body = body;
-            _chunked = framing == RequestBodyFraming.Chunked || framing == RequestBodyFraming.ChunkEncodeOnly;
+            _chunked = framing == RequestWriter.AddChunked || framing == RequestWriter.ChunkEncodeOnly;
             _expect = expect;
             SendHead();
         }
@@ -789,7 +788,7 @@ namespace HttpNano
                 if (bytes.Length > 0)
                 {
                     byte[] scratch = Scratch();
-                    SendRaw(scratch, 0, ChunkEncoder.WriteChunkHeader(bytes.Length, false, scratch, 0));
+                    SendRaw(scratch, 0, RequestWriter.ChunkHeader(bytes.Length, false, scratch, 0));
                     SendRaw(bytes, 0, bytes.Length);
                     afterChunk = true;
                 }
@@ -820,7 +819,7 @@ namespace HttpNano
                         break;
                     }
 
-                    count = Utf8.Encode(text, ref charIndex, scratch, DataOffset, _blockSize);
+                    count = Ascii.EncodeUtf8(text, ref charIndex, scratch, DataOffset, _blockSize);
                 }
                 else
                 {
@@ -851,7 +850,7 @@ namespace HttpNano
                 {
                     int headerLength = (afterChunk ? 2 : 0) + Ascii.HexLength(count) + 2;
                     start = DataOffset - headerLength;
-                    ChunkEncoder.WriteChunkHeader(count, afterChunk, scratch, start);
+                    RequestWriter.ChunkHeader(count, afterChunk, scratch, start);
                     afterChunk = true;
                 }
 
@@ -867,7 +866,7 @@ namespace HttpNano
         private void SendLastChunk(bool afterChunk)
         {
             byte[] scratch = Scratch();
-            SendRaw(scratch, 0, ChunkEncoder.WriteLastChunk(afterChunk, scratch, 0));
+            SendRaw(scratch, 0, RequestWriter.LastChunk(afterChunk, scratch, 0));
         }
 
         // The head went out with "Expect: 100-continue": true to send the body ("100 Continue",
@@ -916,7 +915,7 @@ namespace HttpNano
         {
             if (_scratch == null)
             {
-                _scratch = new byte[ChunkEncoder.MaxChunkHeaderLength + _blockSize + ChunkEncoder.MaxLastChunkLength];
+                _scratch = new byte[RequestWriter.MaxChunkHeaderLength + _blockSize + RequestWriter.MaxLastChunkLength];
             }
 
             return _scratch;
@@ -942,7 +941,7 @@ namespace HttpNano
         private void OpenTunnel(ITransport proxy)
         {
             RequestWriter writer = new RequestWriter();
-            writer.StartRequest("CONNECT", HostHeader.Compute(_tunnelHost, _tunnelPort, HostPort.NoPort));
+            writer.StartRequest("CONNECT", RequestWriter.HostValue(_tunnelHost, _tunnelPort, RequestWriter.NoPort));
             for (int i = 0; i < _tunnelHeaders.Count; i++)
             {
                 writer.WriteHeader(_tunnelHeaders.GetName(i), _tunnelHeaders.GetValue(i));

@@ -12,16 +12,9 @@ namespace HttpNano
     {
         private const int InitialCapacity = 8;
 
-        private string[] _names;
-        private string[] _values;
+        // Name of field i at 2i, its value at 2i + 1: one array to grow, clear and compact.
+        private string[] _fields = new string[2 * InitialCapacity];
         private int _count;
-
-        /// <summary>Creates an empty collection.</summary>
-        public HttpHeaders()
-        {
-            _names = new string[InitialCapacity];
-            _values = new string[InitialCapacity];
-        }
 
         /// <summary>Number of fields, duplicates counted.</summary>
         public int Count
@@ -51,13 +44,16 @@ namespace HttpNano
                 throw new ArgumentNullException("value");
             }
 
-            if (_count == _names.Length)
+            int at = 2 * _count;
+            if (at == _fields.Length)
             {
-                Grow();
+                string[] fields = new string[2 * at];
+                Array.Copy(_fields, fields, at);
+                _fields = fields;
             }
 
-            _names[_count] = name;
-            _values[_count] = value;
+            _fields[at] = name;
+            _fields[at + 1] = value;
             _count++;
         }
 
@@ -74,37 +70,27 @@ namespace HttpNano
         /// <param name="name">The field name, any case.</param>
         public int Remove(string name)
         {
+            string[] fields = _fields;
             int kept = 0;
-            for (int i = 0; i < _count; i++)
+            for (int i = 0; i < 2 * _count; i += 2)
             {
-                if (!Ascii.EqualsIgnoreCase(_names[i], name))
+                if (!Ascii.EqualsIgnoreCase(fields[i], name))
                 {
-                    _names[kept] = _names[i];
-                    _values[kept] = _values[i];
-                    kept++;
+                    fields[kept++] = fields[i];
+                    fields[kept++] = fields[i + 1];
                 }
             }
 
-            int removed = _count - kept;
-            for (int i = kept; i < _count; i++)
-            {
-                _names[i] = null;
-                _values[i] = null;
-            }
-
-            _count = kept;
+            Array.Clear(fields, kept, 2 * _count - kept);
+            int removed = _count - kept / 2;
+            _count = kept / 2;
             return removed;
         }
 
         /// <summary>Removes every field.</summary>
         public void Clear()
         {
-            for (int i = 0; i < _count; i++)
-            {
-                _names[i] = null;
-                _values[i] = null;
-            }
-
+            Array.Clear(_fields, 0, 2 * _count);
             _count = 0;
         }
 
@@ -125,10 +111,10 @@ namespace HttpNano
                 return null;
             }
 
-            string joined = _values[first];
+            string joined = _fields[2 * first + 1];
             for (int i = IndexOf(name, first + 1); i >= 0; i = IndexOf(name, i + 1))
             {
-                joined = joined + ", " + _values[i];
+                joined = joined + ", " + _fields[2 * i + 1];
             }
 
             return joined;
@@ -148,7 +134,7 @@ namespace HttpNano
             found = 0;
             for (int i = IndexOf(name, 0); i >= 0; i = IndexOf(name, i + 1))
             {
-                values[found++] = _values[i];
+                values[found++] = _fields[2 * i + 1];
             }
 
             return values;
@@ -158,16 +144,24 @@ namespace HttpNano
         /// <param name="index">The field's position.</param>
         public string GetName(int index)
         {
-            CheckIndex(index);
-            return _names[index];
+            if ((uint)index >= (uint)_count)
+            {
+                throw new ArgumentOutOfRangeException("index");
+            }
+
+            return _fields[2 * index];
         }
 
         /// <summary>The value of the field at <paramref name="index"/> (0 to Count - 1).</summary>
         /// <param name="index">The field's position.</param>
         public string GetValue(int index)
         {
-            CheckIndex(index);
-            return _values[index];
+            if ((uint)index >= (uint)_count)
+            {
+                throw new ArgumentOutOfRangeException("index");
+            }
+
+            return _fields[2 * index + 1];
         }
 
         /// <summary>Every field, in order.</summary>
@@ -176,7 +170,7 @@ namespace HttpNano
             HttpHeader[] fields = new HttpHeader[_count];
             for (int i = 0; i < _count; i++)
             {
-                fields[i] = new HttpHeader(_names[i], _values[i]);
+                fields[i] = new HttpHeader(_fields[2 * i], _fields[2 * i + 1]);
             }
 
             return fields;
@@ -189,31 +183,13 @@ namespace HttpNano
         {
             for (int i = start; i < _count; i++)
             {
-                if (Ascii.EqualsIgnoreCase(_names[i], name))
+                if (Ascii.EqualsIgnoreCase(_fields[2 * i], name))
                 {
                     return i;
                 }
             }
 
             return -1;
-        }
-
-        private void CheckIndex(int index)
-        {
-            if (index < 0 || index >= _count)
-            {
-                throw new ArgumentOutOfRangeException("index");
-            }
-        }
-
-        private void Grow()
-        {
-            string[] names = new string[_names.Length * 2];
-            string[] values = new string[_values.Length * 2];
-            Array.Copy(_names, names, _count);
-            Array.Copy(_values, values, _count);
-            _names = names;
-            _values = values;
         }
     }
 }

@@ -25,7 +25,7 @@ namespace HttpNano
         /// <param name="port">TCP port, 1-65535, or -1 to take it from <paramref name="host"/> or 443.</param>
         /// <param name="timeoutMilliseconds">Timeout for connecting and each send or receive, or -1 for none.</param>
         /// <param name="tls">TLS options, or null for the defaults (verify against the platform's trust).</param>
-        public HttpsConnection(string host, int port = HostPort.NoPort, int timeoutMilliseconds = InfiniteTimeout, TlsOptions tls = null)
+        public HttpsConnection(string host, int port = RequestWriter.NoPort, int timeoutMilliseconds = InfiniteTimeout, TlsOptions tls = null)
             : base(host, port, timeoutMilliseconds)
         {
             Tls = tls == null ? new TlsOptions() : tls;

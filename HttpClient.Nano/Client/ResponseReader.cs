@@ -4,7 +4,7 @@ namespace HttpNano
 {
     /// <summary>
     /// Owns everything about the response in flight on one connection (h11's rule: one owner
-    /// per fact): the receive buffer, the head (through <see cref="ResponseHeadParser"/>), the
+    /// per fact): the receive buffer, the head (through <see cref="ResponseHead"/>), the
     /// body framing decided by RFC 9112 section 6.3, the chunked decoding state, the
     /// whole-response deadline and the one place where a finished body hands its socket back or
     /// closes it (<see cref="Finish"/>). <see cref="HttpResponse"/> is a view over it.
@@ -85,7 +85,7 @@ namespace HttpNano
 
         private readonly HttpLimits _limits;
         private readonly byte[] _buffer;
-        private readonly ResponseHeadParser _parser;
+        private readonly ResponseHead _parser;
         private ITransport _transport;
         private HttpConnection _connection;
         private Exception _error;
@@ -149,7 +149,7 @@ namespace HttpNano
 
             _limits = limits;
             _buffer = new byte[limits.MaxHeaderBytes + readWindow];
-            _parser = new ResponseHeadParser(limits);
+            _parser = new ResponseHead(limits);
         }
 
         /// <summary>Bytes received but not consumed yet.</summary>
@@ -234,7 +234,7 @@ namespace HttpNano
                     ReadHeads(false);
                 }
 
-                ResponseHead head = _parser.Head;
+                ResponseHead head = _parser;
                 EndedEarly = false;
                 Decide(head, requestWasHead);
                 WillClose |= pending;
@@ -659,7 +659,7 @@ namespace HttpNano
                 _pos = pos;
                 _end = end;
                 _bodyStart = pos;
-                int status = _parser.Head.Status;
+                int status = _parser.Status;
                 if (status >= 200 || status == 101)
                 {
                     return false;

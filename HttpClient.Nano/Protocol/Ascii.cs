@@ -2,7 +2,7 @@ namespace HttpNano
 {
     /// <summary>
     /// Byte-level text helpers for protocol elements, which are ASCII (and Latin-1 in field
-    /// values). Converting by hand keeps the core free of System.Text, which the device ships as
+    /// values), and the UTF-8 encoding of string bodies. Converting by hand keeps the core free of System.Text, which the device ships as
     /// a separate package, and lets every helper work in place on byte[] + offset + count.
     /// </summary>
     internal static class Ascii
@@ -12,9 +12,6 @@ namespace HttpNano
         public const byte Space = 32;
         public const byte Tab = 9;
         public const byte Colon = 58;
-
-        /// <summary>Longest decimal text of a long, sign included.</summary>
-        public const int MaxDecimalLength = 20;
 
         /// <summary>
         /// LF, CR and NUL boxed once, for <c>Array.IndexOf(byte[], object, int, int)</c>: on the
@@ -30,25 +27,62 @@ namespace HttpNano
         public static readonly object BoxedNul = (byte)0;
 
         /// <summary>
+        /// The protocol's fixed texts as bytes, built once for Array.Copy and byte comparisons:
+        /// the lower-case names and tokens <see cref="ResponseHead"/> recognises (from 0; its
+        /// codes hold their offsets), then " HTTP/1.1\r\n" (from <see cref="VersionText"/>),
+        /// "Accept-Encoding: identity\r\n" (<see cref="AcceptEncodingText"/>) and "Host: "
+        /// (<see cref="HostText"/>), which <see cref="RequestWriter"/> writes.
+        /// </summary>
+        public static readonly byte[] Text;
+
+        /// <summary>Offset of " HTTP/1.1\r\n" (11 bytes) in <see cref="Text"/>.</summary>
+        public const int VersionText = 79;
+
+        /// <summary>Offset of "Accept-Encoding: identity\r\n" (27 bytes) in <see cref="Text"/>.</summary>
+        public const int AcceptEncodingText = 90;
+
+        /// <summary>Offset of "Host: " (6 bytes) in <see cref="Text"/>.</summary>
+        public const int HostText = 117;
+
+        /// <summary>
         /// Non-zero for the RFC 9110 tchar octets (method, field name, coding): one array read
         /// instead of a chain of range tests per character. Built at start-up from the list of
         /// separators, which is smaller in flash than 256 bytes of table data.
         /// </summary>
-        public static readonly byte[] Token = TokenTable();
+        public static readonly byte[] Token;
+
+        // The tables are built at start-up: smaller in flash than their bytes as array data.
+        static Ascii()
+        {
+            const string FixedTexts = "content-lengthtransfer-encodingconnectionkeep-aliveproxy-connectionclosechunked HTTP/1.1\r\nAccept-Encoding: identity\r\nHost: ";
+            byte[] text = new byte[FixedTexts.Length];
+            for (int i = 0; i < text.Length; i++)
+            {
+                text[i] = (byte)FixedTexts[i];
+            }
+
+            Text = text;
+
+            // tchar = any VCHAR (0x21-0x7E) except the separators "(),/:;<=>?@[\]{} and DQUOTE.
+            byte[] token = new byte[256];
+            for (int c = 0x21; c < 0x7F; c++)
+            {
+                token[c] = 1;
+            }
+
+            const string Separators = "\"(),/:;<=>?@[\\]{}";
+            for (int i = 0; i < Separators.Length; i++)
+            {
+                token[Separators[i]] = 0;
+            }
+
+            Token = token;
+        }
 
         /// <summary>True for SP and HTAB.</summary>
         public static bool IsWhitespace(int b)
         {
             return b == Space || b == Tab;
-        }
-
-        /// <summary>Value 0-15 of a hex digit, or -1.</summary>
-        public static int HexValue(int b)
-        {
-            if (b >= '0' && b <= '9') return b - '0';
-            if (b >= 'a' && b <= 'f') return b - 'a' + 10;
-            if (b >= 'A' && b <= 'F') return b - 'A' + 10;
-            return -1;
         }
 
         /// <summary>
@@ -115,47 +149,8 @@ namespace HttpNano
             return new string(chars);
         }
 
-        /// <summary>A new array with the string one byte per char; for constants built once.</summary>
-        public static byte[] GetBytes(string value)
-        {
-            int length = value.Length;
-            byte[] bytes = new byte[length];
-            for (int i = 0; i < length; i++)
-            {
-                bytes[i] = (byte)value[i];
-            }
-
-            return bytes;
-        }
-
-        /// <summary>Number of decimal digits of a non-negative value.</summary>
-        public static int DecimalLength(long value)
-        {
-            int length = 1;
-            while (value >= 10)
-            {
-                value /= 10;
-                length++;
-            }
-
-            return length;
-        }
-
-        /// <summary>Writes a non-negative value in decimal; returns the number of bytes written.</summary>
-        public static int WriteDecimal(long value, byte[] buffer, int offset)
-        {
-            int length = DecimalLength(value);
-            for (int i = offset + length - 1; i >= offset; i--)
-            {
-                buffer[i] = (byte)('0' + (int)(value % 10));
-                value /= 10;
-            }
-
-            return length;
-        }
-
         /// <summary>Number of hex digits of a non-negative value.</summary>
-        public static int HexLength(long value)
+        public static int HexLength(int value)
         {
             int length = 1;
             while (value >= 16)
@@ -167,36 +162,70 @@ namespace HttpNano
             return length;
         }
 
-        /// <summary>Writes a non-negative value in lower-case hex; returns the number of bytes written.</summary>
-        public static int WriteHex(long value, byte[] buffer, int offset)
+        /// <summary>Bytes needed to encode <paramref name="text"/> in UTF-8 (see <see cref="EncodeUtf8"/>).</summary>
+        public static long Utf8Length(string text)
         {
-            int length = HexLength(value);
-            for (int i = offset + length - 1; i >= offset; i--)
+            long count = 0;
+            int length = text.Length;
+            for (int i = 0; i < length;)
             {
-                int digit = (int)(value & 15);
-                buffer[i] = (byte)(digit < 10 ? '0' + digit : 'a' + digit - 10);
-                value >>= 4;
+                int c = NextScalar(text, ref i, length);
+                count += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
             }
 
-            return length;
+            return count;
         }
 
-        // tchar = any VCHAR (0x21-0x7E) except the separators "(),/:;<=>?@[\]{} and DQUOTE.
-        private static byte[] TokenTable()
+        /// <summary>
+        /// UTF-8 encoding of string bodies, by hand so the core needs no System.Text (a separate
+        /// package on the device) and can encode in blocks into a buffer it already owns; a lone
+        /// surrogate becomes U+FFFD, as .NET's encoder does. Encodes characters from
+        /// <paramref name="charIndex"/> on into at most <paramref name="count"/> bytes at
+        /// <paramref name="offset"/> (at least 4), stopping before a character that would not
+        /// fit; advances <paramref name="charIndex"/> and returns the number of bytes written.
+        /// </summary>
+        public static int EncodeUtf8(string text, ref int charIndex, byte[] buffer, int offset, int count)
         {
-            byte[] table = new byte[256];
-            for (int c = 0x21; c < 0x7F; c++)
+            int at = offset;
+            int end = offset + count;
+            int i = charIndex;
+            int length = text.Length;
+            while (i < length && end - at >= 4)
             {
-                table[c] = 1;
+                int c = NextScalar(text, ref i, length);
+                int n = c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+
+                // Continuation bytes carry 6 bits each, from the last; the lead byte has n high
+                // bits set (0xC0, 0xE0, 0xF0) above the rest, or is the ASCII char itself.
+                for (int k = n - 1; k > 0; k--)
+                {
+                    buffer[at + k] = (byte)(0x80 | c & 0x3F);
+                    c >>= 6;
+                }
+
+                buffer[at] = (byte)(n == 1 ? c : 0xFF00 >> n | c);
+                at += n;
             }
 
-            const string Separators = "\"(),/:;<=>?@[\\]{}";
-            for (int i = 0; i < Separators.Length; i++)
+            charIndex = i;
+            return at - offset;
+        }
+
+        // The code point at text[i] (a surrogate pair read whole, a lone surrogate as U+FFFD); advances i.
+        private static int NextScalar(string text, ref int i, int length)
+        {
+            int c = text[i++];
+            if ((c & 0xF800) != 0xD800)
             {
-                table[Separators[i]] = 0;
+                return c;
             }
 
-            return table;
+            if ((c & 0xFC00) == 0xD800 && i < length && (text[i] & 0xFC00) == 0xDC00)
+            {
+                return 0x10000 + ((c - 0xD800) << 10) + (text[i++] - 0xDC00);
+            }
+
+            return 0xFFFD;
         }
     }
 }

@@ -25,75 +25,52 @@ namespace HttpNano
         public const int DefaultMaxReadBytes = 64 * 1024;
 
         private int _maxLineLength = DefaultMaxLineLength;
-        private int _maxHeaderCount = DefaultMaxHeaderCount;
-        private int _maxHeaderBytes = DefaultMaxHeaderBytes;
-        private int _maxInterimResponses = DefaultMaxInterimResponses;
-        private int _maxTrailerBytes = DefaultMaxTrailerBytes;
-        private int _maxReadBytes = DefaultMaxReadBytes;
 
         /// <summary>
         /// Longest status, header, chunk-size or trailer line, in bytes, line end included.
         /// </summary>
+        /// <exception cref="ArgumentOutOfRangeException">Set to 0 or less.</exception>
         public int MaxLineLength
         {
             get { return _maxLineLength; }
-            set { _maxLineLength = Positive(value); }
+            set
+            {
+                if (value <= 0)
+                {
+                    throw new ArgumentOutOfRangeException("value");
+                }
+
+                _maxLineLength = value;
+            }
         }
 
-        /// <summary>Most header fields in one response head (or one trailer section).</summary>
-        public int MaxHeaderCount
-        {
-            get { return _maxHeaderCount; }
-            set { _maxHeaderCount = Positive(value); }
-        }
+        // The other limits are plain fields, which cost a fraction of a property in flash; each
+        // must be at least 1 (0 makes every response that has the item fail).
+
+        /// <summary>Most header fields in one response head (or one trailer section); at least 1.</summary>
+        public int MaxHeaderCount = DefaultMaxHeaderCount;
 
         /// <summary>
-        /// Most bytes in one response head, status line and final empty line included. The head
-        /// is kept in the connection's receive buffer, so this also sizes that buffer.
+        /// Most bytes in one response head, status line and final empty line included; at least
+        /// 1. The head is kept in the connection's receive buffer, so this also sizes that buffer.
         /// </summary>
-        public int MaxHeaderBytes
-        {
-            get { return _maxHeaderBytes; }
-            set { _maxHeaderBytes = Positive(value); }
-        }
+        public int MaxHeaderBytes = DefaultMaxHeaderBytes;
 
-        /// <summary>Most interim (1xx other than 101) responses skipped before the final one.</summary>
-        public int MaxInterimResponses
-        {
-            get { return _maxInterimResponses; }
-            set { _maxInterimResponses = Positive(value); }
-        }
+        /// <summary>Most interim (1xx other than 101) responses skipped before the final one; at least 1.</summary>
+        public int MaxInterimResponses = DefaultMaxInterimResponses;
 
-        /// <summary>Most bytes of trailer fields after the last chunk (they are read and dropped).</summary>
-        public int MaxTrailerBytes
-        {
-            get { return _maxTrailerBytes; }
-            set { _maxTrailerBytes = Positive(value); }
-        }
+        /// <summary>Most bytes of trailer fields after the last chunk (they are read and dropped); at least 1.</summary>
+        public int MaxTrailerBytes = DefaultMaxTrailerBytes;
 
         /// <summary>
-        /// Most bytes of body that <see cref="HttpResponse.Read()"/> buffers into one array. A
-        /// Content-Length above it is refused before anything is allocated; a chunked or
-        /// close-delimited body that grows past it is stopped. Both raise
+        /// Most bytes of body that <see cref="HttpResponse.Read()"/> buffers into one array; at
+        /// least 1. A Content-Length above it is refused before anything is allocated; a chunked
+        /// or close-delimited body that grows past it is stopped. Both raise
         /// <see cref="ResponseTooLargeException"/> (with the bytes read so far) and close the
         /// connection. <see cref="HttpResponse.Read(int)"/> and <see cref="HttpResponse.ReadInto"/>
         /// stream any size. Size it to what the heap can hold twice: an unknown-length body is
         /// buffered in pieces and then joined.
         /// </summary>
-        public int MaxReadBytes
-        {
-            get { return _maxReadBytes; }
-            set { _maxReadBytes = Positive(value); }
-        }
-
-        private static int Positive(int value)
-        {
-            if (value <= 0)
-            {
-                throw new ArgumentOutOfRangeException("value");
-            }
-
-            return value;
-        }
+        public int MaxReadBytes = DefaultMaxReadBytes;
     }
 }

@@ -149,10 +149,10 @@ namespace HttpNano
         /// <summary>511 Network Authentication Required.</summary>
         public const int NetworkAuthenticationRequired = 511;
 
-        // The phrases in code order, and per phrase its code as the step from the previous one
-        // (from 99): two literals, smaller in flash than a switch over 62 of them.
-        private const string Phrases = "Continue|Switching Protocols|Processing|Early Hints|OK|Created|Accepted|Non-Authoritative Information|No Content|Reset Content|Partial Content|Multi-Status|Already Reported|IM Used|Multiple Choices|Moved Permanently|Found|See Other|Not Modified|Use Proxy|Temporary Redirect|Permanent Redirect|Bad Request|Unauthorized|Payment Required|Forbidden|Not Found|Method Not Allowed|Not Acceptable|Proxy Authentication Required|Request Timeout|Conflict|Gone|Length Required|Precondition Failed|Content Too Large|URI Too Long|Unsupported Media Type|Range Not Satisfiable|Expectation Failed|I'm a Teapot|Misdirected Request|Unprocessable Content|Locked|Failed Dependency|Too Early|Upgrade Required|Precondition Required|Too Many Requests|Request Header Fields Too Large|Unavailable For Legal Reasons|Internal Server Error|Not Implemented|Bad Gateway|Service Unavailable|Gateway Timeout|HTTP Version Not Supported|Variant Also Negotiates|Insufficient Storage|Loop Detected|Not Extended|Network Authentication Required";
-        private const string Steps = "\u0001\u0001\u0001\u0001\u0061\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0012\u004a\u0001\u0001\u0001\u0001\u0001\u0002\u0001\u005c\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0003\u0001\u0001\u0001\u0001\u0001\u0002\u0001\u0002\u0014\u0031\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0001\u0002\u0001";
+        // The phrases in code order, separated by '|'. Each code is one more than the previous
+        // one (from 99), plus the control chars (1-31) at the start of its phrase: one literal,
+        // smaller in flash than a switch over 62 codes or a second literal of steps.
+        private const string Phrases = "Continue|Switching Protocols|Processing|Early Hints|\u001f\u001f\u001f\u0003OK|Created|Accepted|Non-Authoritative Information|No Content|Reset Content|Partial Content|Multi-Status|Already Reported|\u0011IM Used|\u001f\u001f\u000bMultiple Choices|Moved Permanently|Found|See Other|Not Modified|Use Proxy|\u0001Temporary Redirect|Permanent Redirect|\u001f\u001f\u001dBad Request|Unauthorized|Payment Required|Forbidden|Not Found|Method Not Allowed|Not Acceptable|Proxy Authentication Required|Request Timeout|Conflict|Gone|Length Required|Precondition Failed|Content Too Large|URI Too Long|Unsupported Media Type|Range Not Satisfiable|Expectation Failed|I'm a Teapot|\u0002Misdirected Request|Unprocessable Content|Locked|Failed Dependency|Too Early|Upgrade Required|\u0001Precondition Required|Too Many Requests|\u0001Request Header Fields Too Large|\u0013Unavailable For Legal Reasons|\u001f\u0011Internal Server Error|Not Implemented|Bad Gateway|Service Unavailable|Gateway Timeout|HTTP Version Not Supported|Variant Also Negotiates|Insufficient Storage|Loop Detected|\u0001Not Extended|Network Authentication Required";
 
         /// <summary>
         /// The reason phrase CPython's <c>http.client.responses</c> gives for
@@ -162,15 +162,20 @@ namespace HttpNano
         {
             int code = 99;
             int start = 0;
-            for (int i = 0; i < Steps.Length && code < status; i++)
+            while (code < status && start < Phrases.Length)
             {
+                code++;
+                for (char c = Phrases[start]; c < ' '; c = Phrases[++start])
+                {
+                    code += c;
+                }
+
                 int end = Phrases.IndexOf('|', start);
                 if (end < 0)
                 {
                     end = Phrases.Length;
                 }
 
-                code += Steps[i];
                 if (code == status)
                 {
                     return Phrases.Substring(start, end - start);

@@ -1,36 +1,62 @@
 namespace HttpNano
 {
     /// <summary>
-    /// A parsed response head that stays where it was received: in the connection's receive
-    /// buffer. The reason phrase and every field name and value are (offset, length) ranges into
-    /// that buffer, kept in an int array sized once from <see cref="HttpLimits.MaxHeaderCount"/>,
-    /// so parsing a head allocates nothing; strings are made only when a caller asks for one.
-    /// The ranges are valid until the next head is read into the same buffer.
+    /// A response head (status line, header fields, empty line), parsed incrementally where it
+    /// was received: in the connection's receive buffer. The reason phrase and every field name
+    /// and value are (offset, length) ranges into that buffer, kept in an int array sized once
+    /// from <see cref="HttpLimits.MaxHeaderCount"/>, so parsing a head allocates nothing; strings
+    /// are made only when a caller asks for one. The ranges are valid until the next head is
+    /// read into the same buffer.
+    /// <code>
+    ///   status line --LF--> field lines, each interpreted when its LF arrives:
+    ///                         "" or CR        the empty line: Complete
+    ///                         SP/HT ...       obs-fold: joined to the previous value
+    ///                         name: value     a field (": value" is ignored, as CPython does)
+    ///                         CR other        invalid (raised as soon as the byte after CR is seen)
+    ///
+    ///   any line --(bad line, limit exceeded)--> Failed (sticky: every later call throws again)
+    /// </code>
+    /// Each <see cref="Parse"/> call examines only the bytes that arrived since the previous
+    /// call and returns how many it consumed; it stops right after the empty line that ends the
+    /// head, so any bytes after it (the body, or the next response) are left alone. A line is
+    /// interpreted when its LF arrives, so any split of the input gives the same result. Nothing
+    /// is allocated unless an error is raised, and an obs-fold is joined in place by moving the
+    /// continuation text left, over bytes already consumed.
     /// </summary>
     /// <remarks>
+    /// Cost on the device: line ends are found with the native <c>Array.IndexOf</c>, a field name
+    /// is validated and its colon found in one pass with a table lookup per byte, and the values
+    /// are never walked byte by byte. Bare CRs (RFC 9112 section 2.2) and NULs (RFC 9110 section
+    /// 5.5; on the device a string ends at NUL) in field values become SP: the CR that ends each
+    /// field line is overwritten once the line is taken apart, so that when the head is complete
+    /// one native scan for CR and one for NUL over the field lines find exactly the octets to
+    /// replace, usually none.
+    /// <para>
     /// The names the library looks up itself (<see cref="ContentLength"/>, ...) are recognised
-    /// once, when the field is parsed, against lower-case bytes, and looked up by code: no
-    /// string is touched per response. A code is offset * 32 + length in <see cref="Known"/>.
-    /// Comparing with <c>b | 0x20</c> against those lower-case bytes is exact for field names
-    /// (validated tokens) and for values after parsing (no CR or NUL is left in them): the only
-    /// octets that fold onto a letter are its two cases, and onto '-' only CR besides '-' itself.
+    /// once, when the field is parsed, against lower-case bytes; the first and last field of each
+    /// are noted, so a lookup by code touches no string and, usually, no other field. A code is
+    /// id * 4096 + offset * 32 + length in <see cref="Ascii.Text"/>. Comparing with <c>b | 0x20</c>
+    /// against those lower-case bytes is exact for field names (validated tokens) and for values
+    /// after parsing (no CR or NUL is left in them): the only octets that fold onto a letter are
+    /// its two cases, and onto '-' only CR besides '-' itself.
+    /// </para>
     /// </remarks>
     internal sealed class ResponseHead
     {
         /// <summary>Code of Content-Length.</summary>
-        public const int ContentLength = 0 * 32 + 14;
+        public const int ContentLength = 0 << 12 | 0 * 32 + 14;
 
         /// <summary>Code of Transfer-Encoding.</summary>
-        public const int TransferEncoding = 14 * 32 + 17;
+        public const int TransferEncoding = 1 << 12 | 14 * 32 + 17;
 
         /// <summary>Code of Connection.</summary>
-        public const int Connection = 31 * 32 + 10;
+        public const int Connection = 2 << 12 | 31 * 32 + 10;
 
         /// <summary>Code of Keep-Alive, the field name and the Connection token.</summary>
-        public const int KeepAlive = 41 * 32 + 10;
+        public const int KeepAlive = 3 << 12 | 41 * 32 + 10;
 
         /// <summary>Code of Proxy-Connection.</summary>
-        public const int ProxyConnection = 51 * 32 + 16;
+        public const int ProxyConnection = 4 << 12 | 51 * 32 + 16;
 
         /// <summary>Code of the token "close".</summary>
         public const int Close = 67 * 32 + 5;
@@ -44,12 +70,10 @@ namespace HttpNano
         /// </summary>
         internal const int SlotsPerField = 4;
 
-        private static readonly byte[] Known = Ascii.GetBytes("content-lengthtransfer-encodingconnectionkeep-aliveproxy-connectionclosechunked");
-
-        /// <summary>The fields' ranges and codes, <see cref="SlotsPerField"/> ints per field; written by the parser.</summary>
+        /// <summary>The fields' ranges and codes, <see cref="SlotsPerField"/> ints per field.</summary>
         internal readonly int[] Fields;
 
-        /// <summary>HTTP version: 10 for HTTP/1.0, 11 for HTTP/1.1.</summary>
+        /// <summary>HTTP version: 10 for HTTP/1.0, 11 for HTTP/1.1; 0 until the status line is parsed.</summary>
         public int Version;
 
         /// <summary>Status code, 100-999.</summary>
@@ -61,26 +85,210 @@ namespace HttpNano
         /// <summary>The buffer the ranges point into.</summary>
         public byte[] Buffer;
 
-        internal int ReasonOffset;
-        internal int ReasonLength;
+        /// <summary>Whether the empty line that ends the head has been consumed.</summary>
+        public bool IsComplete;
 
-        /// <summary>Creates an empty head able to hold <paramref name="maxFields"/> fields.</summary>
-        public ResponseHead(int maxFields)
+
+        private readonly HttpLimits _limits;
+
+        // Per known name (by id, the code's top bits): index + 1 of its first field and of its
+        // last field, 0 when there is none.
+        private readonly int[] _seen = new int[10];
+
+        private HttpException _error;
+        private int _headStart;
+        private int _fieldsStart;
+        private int _lineStart;
+        private int _next;
+        private bool _canFold;
+
+        /// <summary>Creates an empty head able to hold <see cref="HttpLimits.MaxHeaderCount"/> fields.</summary>
+        public ResponseHead(HttpLimits limits)
         {
-            Fields = new int[maxFields * SlotsPerField];
+            _limits = limits;
+            Fields = new int[limits.MaxHeaderCount * SlotsPerField];
         }
 
         /// <summary>The reason phrase, possibly empty (a new string per call).</summary>
         public string Reason
         {
-            get { return Ascii.GetString(Buffer, ReasonOffset, ReasonLength); }
+            get
+            {
+                // Found again in the status line, [_headStart, _fieldsStart) with its line end:
+                // "HTTP/1.x", whitespace, three digits, whitespace, the reason.
+                int end = _fieldsStart - 1;
+                if (Buffer[end - 1] == Ascii.Cr)
+                {
+                    end--;
+                }
+
+                int start = SkipSpace(SkipSpace(_headStart + 8, end) + 3, end);
+                return Ascii.GetString(Buffer, start, TrimEnd(start, end) - start);
+            }
+        }
+
+        /// <summary>Starts a new head at <paramref name="start"/> in <paramref name="buffer"/>.</summary>
+        public void Reset(byte[] buffer, int start)
+        {
+            Buffer = buffer;
+            Count = 0;
+            Version = 0;
+            System.Array.Clear(_seen, 0, 10);
+            IsComplete = false;
+            _error = null;
+            _headStart = start;
+            _lineStart = start;
+            _next = start;
+            _canFold = false;
+        }
+
+        /// <summary>
+        /// Examines <paramref name="count"/> newly arrived bytes at <paramref name="offset"/>, which
+        /// must directly follow the bytes already consumed, and returns how many belong to the
+        /// head (all of them unless the head ended among them).
+        /// </summary>
+        public int Parse(byte[] buffer, int offset, int count)
+        {
+            if (_error != null)
+            {
+                throw _error;
+            }
+
+            if (IsComplete)
+            {
+                return 0;
+            }
+
+            if (buffer != Buffer || offset != _next)
+            {
+                throw new System.ArgumentException(); // the bytes must follow those already consumed
+            }
+
+            int end = offset + count;
+            int maxLine = _limits.MaxLineLength;
+            int maxHead = _headStart + _limits.MaxHeaderBytes;
+            int scanEnd = maxHead < end ? maxHead : end;
+            int maxFields = _limits.MaxHeaderCount;
+            if (maxFields > Fields.Length / SlotsPerField)
+            {
+                maxFields = Fields.Length / SlotsPerField;
+            }
+
+            int at = offset;
+            int lineStart = _lineStart;
+            bool statusDone = Version != 0; // set once the status line is parsed
+            while (true)
+            {
+                // The bytes examined may reach neither limit: a line of maxLine bytes (line end
+                // included) or a head of maxHead bytes is the most accepted.
+                int limit = lineStart + maxLine;
+                if (limit > scanEnd)
+                {
+                    limit = scanEnd;
+                }
+
+                // The empty line ("\n" or "\r\n") ends the head; only it may start with CR, which
+                // fails as soon as the next byte shows otherwise.
+                int first = lineStart < limit ? buffer[lineStart] : 0;
+                if (statusDone && (first == Ascii.Lf || first == Ascii.Cr))
+                {
+                    int last = first == Ascii.Lf ? lineStart : lineStart + 1;
+                    if (last < limit)
+                    {
+                        if (buffer[last] != Ascii.Lf)
+                        {
+                            throw Fail(new HttpException("invalid header line"));
+                        }
+
+                        // Bare CRs and NULs in the field lines become SP (see the remarks on the type).
+                        ReplaceAll(Ascii.BoxedCr, lineStart);
+                        ReplaceAll(Ascii.BoxedNul, lineStart);
+                        _next = last + 1;
+                        IsComplete = true;
+                        return _next - offset;
+                    }
+                }
+
+                int lf = at < limit ? System.Array.IndexOf(buffer, Ascii.BoxedLf, at, limit - at) : -1;
+                if (lf < 0)
+                {
+                    if (limit < end)
+                    {
+                        throw Fail(limit == lineStart + maxLine
+                            ? new LineTooLongException(statusDone ? LineTooLongException.HeaderLine : LineTooLongException.StatusLine)
+                            : new HttpException("header section too large"));
+                    }
+
+                    _lineStart = lineStart;
+                    _next = end;
+                    return count;
+                }
+
+                // The line is [lineStart, lineEnd): without its CR, if any.
+                at = lf + 1;
+                int lineEnd = lf > lineStart && buffer[lf - 1] == Ascii.Cr ? lf - 1 : lf;
+                if (!statusDone)
+                {
+                    ParseStatus(lineStart, lineEnd);
+                    statusDone = true;
+                    _fieldsStart = at;
+                }
+                else
+                {
+                    // The line's own CR must not look bare to the final scan; it becomes the LF
+                    // that AddField relies on to stop at the line's end.
+                    buffer[lineEnd] = Ascii.Lf;
+                    if (first == Ascii.Space || first == Ascii.Tab)
+                    {
+                        JoinFold(lineStart, lineEnd);
+                    }
+                    else
+                    {
+                        AddField(lineStart, lineEnd, maxFields);
+                    }
+                }
+
+                lineStart = at;
+            }
+        }
+
+        /// <summary>
+        /// The exception for an end of stream at this point: nothing received yet
+        /// (<see cref="RemoteDisconnectedException"/>), inside the status line
+        /// (<see cref="BadStatusLineException"/>), or inside the header fields.
+        /// </summary>
+        public HttpException EndOfStreamError()
+        {
+            if (_error != null)
+            {
+                return _error;
+            }
+
+            if (_next == _headStart)
+            {
+                return Fail(new RemoteDisconnectedException());
+            }
+
+            if (Version == 0)
+            {
+                int end = _next;
+                if (end > _lineStart && Buffer[end - 1] == Ascii.Cr)
+                {
+                    end--;
+                }
+
+                return BadStatusLine(_lineStart, end);
+            }
+
+            return Fail(new HttpException("incomplete head"));
         }
 
         /// <summary>Name of field <paramref name="index"/> as received (a new string per call).</summary>
         public string GetName(int index)
         {
             int slot = index * SlotsPerField;
-            return Ascii.GetString(Buffer, Fields[slot], NameLength(slot));
+            int length = Fields[slot + 1];
+            return Ascii.GetString(Buffer, Fields[slot], length < 0 ? -length & 31 : length);
         }
 
         /// <summary>Value of field <paramref name="index"/>, trimmed, Latin-1 (a new string per call).</summary>
@@ -101,20 +309,19 @@ namespace HttpNano
             return Fields[index * SlotsPerField + 3];
         }
 
-        /// <summary>Whether field <paramref name="index"/> is named <paramref name="name"/>, ignoring ASCII case. Allocates nothing.</summary>
-        public bool NameEquals(int index, string name)
-        {
-            int slot = index * SlotsPerField;
-            return Ascii.EqualsIgnoreCase(Buffer, Fields[slot], NameLength(slot), name);
-        }
-
-        /// <summary>Index of the first field named <paramref name="name"/> at or after <paramref name="start"/>, or -1.</summary>
+        /// <summary>
+        /// Index of the first field named <paramref name="name"/> (ignoring ASCII case) at or
+        /// after <paramref name="start"/>, or -1. Allocates nothing.
+        /// </summary>
         public int IndexOf(string name, int start)
         {
             int length = name.Length;
             for (int i = start; i < Count; i++)
             {
-                if (NameLength(i * SlotsPerField) == length && NameEquals(i, name))
+                // The name's length, or minus the code of a known name (whose length it holds).
+                int slot = i * SlotsPerField;
+                int nameLength = Fields[slot + 1];
+                if ((nameLength < 0 ? -nameLength & 31 : nameLength) == length && Ascii.EqualsIgnoreCase(Buffer, Fields[slot], length, name))
                 {
                     return i;
                 }
@@ -126,14 +333,21 @@ namespace HttpNano
         /// <summary>Index of the first field whose name has <paramref name="code"/> (e.g. <see cref="ContentLength"/>) at or after <paramref name="start"/>, or -1.</summary>
         public int IndexOf(int code, int start)
         {
-            int[] fields = Fields;
-            int end = Count * SlotsPerField;
-            code = -code;
-            for (int slot = start * SlotsPerField + 1; slot < end; slot += SlotsPerField)
+            int seen = (code >> 12) * 2;
+            int first = _seen[seen] - 1;
+            if (start <= first)
             {
-                if (fields[slot] == code)
+                return first;
+            }
+
+            int[] fields = Fields;
+            int last = _seen[seen + 1] - 1;
+            code = -code;
+            for (int i = start; i <= last; i++)
+            {
+                if (fields[i * SlotsPerField + 1] == code)
                 {
-                    return slot / SlotsPerField;
+                    return i;
                 }
             }
 
@@ -152,25 +366,33 @@ namespace HttpNano
                 return null;
             }
 
-            int next = IndexOf(name, first + 1);
-            if (next < 0)
-            {
-                return GetValue(first);
-            }
-
-            int length = ValueLength(first);
-            for (int i = next; i >= 0; i = IndexOf(name, i + 1))
+            int length = -2;
+            for (int i = first; i >= 0; i = IndexOf(name, i + 1))
             {
                 length += 2 + ValueLength(i);
             }
 
-            char[] chars = new char[length];
-            int at = CopyValue(first, chars, 0);
-            for (int i = next; i >= 0; i = IndexOf(name, i + 1))
+            if (length == ValueLength(first))
             {
-                chars[at++] = ',';
-                chars[at++] = ' ';
-                at = CopyValue(i, chars, at);
+                return GetValue(first); // a single field
+            }
+
+            char[] chars = new char[length];
+            int at = 0;
+            for (int i = first; i >= 0; i = IndexOf(name, i + 1))
+            {
+                if (i != first)
+                {
+                    chars[at++] = ',';
+                    chars[at++] = ' ';
+                }
+
+                int offset = ValueOffset(i);
+                int end = at + ValueLength(i);
+                while (at < end)
+                {
+                    chars[at++] = (char)Buffer[offset++];
+                }
             }
 
             return new string(chars);
@@ -223,11 +445,11 @@ namespace HttpNano
                 return false;
             }
 
-            byte[] known = Known;
-            int k = code >> 5;
-            for (int i = 0; i < length; i++)
+            byte[] known = Ascii.Text;
+            int k = (code >> 5 & 127) - offset;
+            for (int i = offset + length - 1; i >= offset; i--)
             {
-                if ((buffer[offset + i] | 0x20) != known[k + i])
+                if ((buffer[i] | 0x20) != known[k + i])
                 {
                     return false;
                 }
@@ -236,11 +458,117 @@ namespace HttpNano
             return true;
         }
 
-        /// <summary>The code of a (validated) field name the library looks up, or 0.</summary>
-        internal int Classify(int offset, int length)
+        private HttpException Fail(HttpException error)
         {
+            _error = error;
+            return error;
+        }
+
+        // "HTTP/1.x" SP 3DIGIT [SP reason]; runs of SP/HT between the parts are tolerated.
+        private void ParseStatus(int start, int end)
+        {
+            byte[] b = Buffer;
+
+            // Case-sensitive, as the protocol name is (RFC 9112 section 2.3).
+            for (int i = 0; i < 5; i++)
+            {
+                if (start + i == end || b[start + i] != Ascii.Text[Ascii.VersionText + 1 + i])
+                {
+                    throw BadStatusLine(start, end);
+                }
+            }
+
+            int versionEnd = start + 5;
+            while (versionEnd < end && b[versionEnd] != Ascii.Space && b[versionEnd] != Ascii.Tab)
+            {
+                versionEnd++;
+            }
+
+            int at = SkipSpace(versionEnd, end);
+            int status = 0;
+            for (int i = at; i < at + 3; i++)
+            {
+                int digit = i < end ? b[i] - '0' : -1;
+                if (digit < 0 || digit > 9)
+                {
+                    throw BadStatusLine(start, end);
+                }
+
+                status = status * 10 + digit;
+            }
+
+            if (status < 100 || (end - at > 3 && !Ascii.IsWhitespace(b[at + 3])))
+            {
+                throw BadStatusLine(start, end);
+            }
+
+            // HTTP/1.1 or HTTP/1.0 exactly (the prefix is checked above).
+            int minor = b[start + 7] - '0';
+            if (versionEnd - start != 8 || b[start + 5] != '1' || b[start + 6] != '.' || minor < 0 || minor > 1)
+            {
+                throw Fail(new UnknownProtocolException(Ascii.GetString(b, start, versionEnd - start)));
+            }
+
+            Version = 10 + minor;
+            Status = status;
+        }
+
+        private void AddField(int start, int end, int maxFields)
+        {
+            // One pass over the name: every byte a tchar, up to the colon (not a tchar). The line
+            // end stops it too: b[end] is the LF, or the line's CR overwritten with LF.
+            byte[] b = Buffer;
+            byte[] token = Ascii.Token;
+            int colon = start;
+            while (token[b[colon]] != 0)
+            {
+                colon++;
+            }
+
+            if (b[colon] != Ascii.Colon)
+            {
+                while (colon < end && b[colon] != Ascii.Colon)
+                {
+                    colon++;
+                }
+
+                throw Fail(new HttpException(colon == end ? "invalid header line" : "invalid header name"));
+            }
+
+            if (colon == start)
+            {
+                // ": value" - ignored, as CPython does; a fold after it is ignored with it.
+                _canFold = false;
+                return;
+            }
+
+            int index = Count;
+            if (index >= maxFields)
+            {
+                throw Fail(new HttpException("too many headers"));
+            }
+
+            // Leading whitespace stops at b[end] (LF) at the latest.
+            int valueStart = colon + 1;
+            while (b[valueStart] == Ascii.Space || b[valueStart] == Ascii.Tab)
+            {
+                valueStart++;
+            }
+
+            int nameLength = colon - start;
+            int slot = index * SlotsPerField;
+            int[] fields = Fields;
+            fields[slot] = start;
+            fields[slot + 1] = nameLength;
+            fields[slot + 2] = valueStart;
+            fields[slot + 3] = TrimEnd(valueStart, end) - valueStart;
+            Count = index + 1;
+            _canFold = true;
+
+            // The names the library looks up, by length first: a name of another length costs
+            // one switch.
             int code;
-            switch (length)
+            switch (nameLength)
             {
                 case 14:
                     code = ContentLength;
@@ -252,19 +580,91 @@ namespace HttpNano
                     code = ProxyConnection;
                     break;
                 case 10:
-                    code = (Buffer[offset] | 0x20) == 'c' ? Connection : KeepAlive;
+                    code = (b[start] | 0x20) == 'c' ? Connection : KeepAlive;
                     break;
                 default:
-                    return 0;
+                    return;
             }
 
-            return EqualsKnown(Buffer, offset, length, code) ? code : 0;
+            if (EqualsKnown(b, start, nameLength, code))
+            {
+                fields[slot + 1] = -code;
+                int seen = (code >> 12) * 2;
+                if (_seen[seen] == 0)
+                {
+                    _seen[seen] = index + 1;
+                }
+
+                _seen[seen + 1] = index + 1;
+            }
         }
 
-        private int NameLength(int slot)
+        // obs-fold: the continuation's text joins the previous value after one SP, moved left in
+        // place over the previous line end and the fold's leading whitespace (already consumed).
+        private void JoinFold(int start, int end)
         {
-            int length = Fields[slot + 1];
-            return length < 0 ? -length & 31 : length;
+            if (!_canFold)
+            {
+                return; // fold before any field, or after an ignored line
+            }
+
+            int textStart = SkipSpace(start, end);
+            int textLength = TrimEnd(textStart, end) - textStart;
+            if (textLength == 0)
+            {
+                return;
+            }
+
+            int[] fields = Fields;
+            int slot = (Count - 1) * SlotsPerField;
+            int valueStart = fields[slot + 2];
+            int to = valueStart + fields[slot + 3];
+            if (to > valueStart)
+            {
+                Buffer[to++] = Ascii.Space;
+            }
+
+            System.Array.Copy(Buffer, textStart, Buffer, to, textLength);
+            fields[slot + 3] = to + textLength - valueStart;
+        }
+
+        // Every `boxed` octet in the field lines, from the end of the status line to `end`, becomes SP.
+        private void ReplaceAll(object boxed, int end)
+        {
+            byte[] b = Buffer;
+            int at = System.Array.IndexOf(b, boxed, _fieldsStart, end - _fieldsStart);
+            while (at >= 0)
+            {
+                b[at] = Ascii.Space;
+                at = System.Array.IndexOf(b, boxed, at + 1, end - at - 1);
+            }
+        }
+
+        private HttpException BadStatusLine(int start, int end)
+        {
+            return Fail(new BadStatusLineException(Ascii.GetString(Buffer, start, end - start)));
+        }
+
+        private int SkipSpace(int at, int end)
+        {
+            byte[] b = Buffer;
+            while (at < end && (b[at] == Ascii.Space || b[at] == Ascii.Tab))
+            {
+                at++;
+            }
+
+            return at;
+        }
+
+        private int TrimEnd(int start, int end)
+        {
+            byte[] b = Buffer;
+            while (end > start && (b[end - 1] == Ascii.Space || b[end - 1] == Ascii.Tab))
+            {
+                end--;
+            }
+
+            return end;
         }
 
         // Whether field `index` holds the token (a string, or else the known code) as a list element.
@@ -281,18 +681,8 @@ namespace HttpNano
                     comma++;
                 }
 
-                int elementStart = at;
-                int elementEnd = comma;
-                while (elementStart < elementEnd && Ascii.IsWhitespace(b[elementStart]))
-                {
-                    elementStart++;
-                }
-
-                while (elementEnd > elementStart && Ascii.IsWhitespace(b[elementEnd - 1]))
-                {
-                    elementEnd--;
-                }
-
+                int elementStart = SkipSpace(at, comma);
+                int elementEnd = TrimEnd(elementStart, comma);
                 if (token != null
                     ? Ascii.EqualsIgnoreCase(b, elementStart, elementEnd - elementStart, token)
                     : EqualsKnown(b, elementStart, elementEnd - elementStart, code))
@@ -304,18 +694,6 @@ namespace HttpNano
             }
 
             return false;
-        }
-
-        private int CopyValue(int index, char[] chars, int at)
-        {
-            int offset = ValueOffset(index);
-            int length = ValueLength(index);
-            for (int i = 0; i < length; i++)
-            {
-                chars[at + i] = (char)Buffer[offset + i];
-            }
-
-            return at + length;
         }
     }
 }

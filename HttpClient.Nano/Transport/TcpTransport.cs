@@ -66,7 +66,7 @@ namespace HttpNano
         /// (0 or less: as long as the platform waits); the socket has Nagle's algorithm off and
         /// <paramref name="timeout"/> (0 or less: none) as its send and receive timeout. On failure
         /// nothing stays open and the exceptions of ITransport are thrown. Host and port come
-        /// checked from <see cref="HostPort"/>.
+        /// checked from <see cref="RequestWriter.ParseHost"/>.
         /// </summary>
         internal static TcpTransport Open(string host, int port, int connectTimeout, int timeout)
         {

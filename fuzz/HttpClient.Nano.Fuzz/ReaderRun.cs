@@ -186,7 +186,7 @@ namespace HttpNano.Fuzz
         {
             try
             {
-                HeaderValidation.ValidateHeaderName(name);
+                RequestWriter.CheckHeader(name, "");
                 return true;
             }
             catch (ArgumentException)

@@ -27,26 +27,26 @@ namespace HttpNano.Tests
         [DataRow(2147483647, "7fffffff\r\n")]
         public void SizeIsHex(int size, string expected)
         {
-            byte[] scratch = new byte[ChunkEncoder.MaxChunkHeaderLength];
-            int length = ChunkEncoder.WriteChunkHeader(size, false, scratch, 0);
+            byte[] scratch = new byte[RequestWriter.MaxChunkHeaderLength];
+            int length = RequestWriter.ChunkHeader(size, false, scratch, 0);
             Assert.AreEqual(expected, TestBytes.Text(scratch, 0, length));
         }
 
         [TestMethod]
         public void LaterChunkHeaderClosesThePreviousChunk()
         {
-            byte[] scratch = new byte[ChunkEncoder.MaxChunkHeaderLength];
-            int length = ChunkEncoder.WriteChunkHeader(int.MaxValue, true, scratch, 0);
+            byte[] scratch = new byte[RequestWriter.MaxChunkHeaderLength];
+            int length = RequestWriter.ChunkHeader(int.MaxValue, true, scratch, 0);
             Assert.AreEqual("\r\n7fffffff\r\n", TestBytes.Text(scratch, 0, length));
-            Assert.AreEqual(ChunkEncoder.MaxChunkHeaderLength, length);
+            Assert.AreEqual(RequestWriter.MaxChunkHeaderLength, length);
         }
 
         [DataRow(false, "0\r\n\r\n")]
         [DataRow(true, "\r\n0\r\n\r\n")]
         public void LastChunkEndsTheBody(bool afterChunk, string expected)
         {
-            byte[] scratch = new byte[ChunkEncoder.MaxLastChunkLength];
-            int length = ChunkEncoder.WriteLastChunk(afterChunk, scratch, 0);
+            byte[] scratch = new byte[RequestWriter.MaxLastChunkLength];
+            int length = RequestWriter.LastChunk(afterChunk, scratch, 0);
             Assert.AreEqual(expected, TestBytes.Text(scratch, 0, length));
         }
 
@@ -54,8 +54,8 @@ namespace HttpNano.Tests
         public void FramingIsWrittenAtTheOffsetOnly()
         {
             byte[] scratch = TestBytes.Of("..........................");
-            int header = ChunkEncoder.WriteChunkHeader(26, true, scratch, 3);
-            int last = ChunkEncoder.WriteLastChunk(true, scratch, 3 + header);
+            int header = RequestWriter.ChunkHeader(26, true, scratch, 3);
+            int last = RequestWriter.LastChunk(true, scratch, 3 + header);
             Assert.AreEqual("...\r\n1a\r\n\r\n0\r\n\r\n..........", TestBytes.Text(scratch));
             Assert.AreEqual(6, header);
             Assert.AreEqual(7, last);
@@ -65,14 +65,14 @@ namespace HttpNano.Tests
         [DataRow(-1)]
         public void EmptyPieceIsRefusedBecauseItWouldEndTheBody(int size)
         {
-            byte[] scratch = new byte[ChunkEncoder.MaxChunkHeaderLength];
-            Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => ChunkEncoder.WriteChunkHeader(size, false, scratch, 0));
+            byte[] scratch = new byte[RequestWriter.MaxChunkHeaderLength];
+            Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => RequestWriter.ChunkHeader(size, false, scratch, 0));
         }
 
         /// <summary>Encodes the pieces as a connection sends them: framing from scratch, data in place.</summary>
         private static byte[] Encode(string[] pieces)
         {
-            byte[] scratch = new byte[ChunkEncoder.MaxChunkHeaderLength];
+            byte[] scratch = new byte[RequestWriter.MaxChunkHeaderLength];
             byte[] sent = new byte[0];
             bool afterChunk = false;
             for (int i = 0; i < pieces.Length; i++)
@@ -83,13 +83,13 @@ namespace HttpNano.Tests
                     continue;
                 }
 
-                int length = ChunkEncoder.WriteChunkHeader(data.Length, afterChunk, scratch, 0);
+                int length = RequestWriter.ChunkHeader(data.Length, afterChunk, scratch, 0);
                 sent = TestBytes.Concat(sent, Slice(scratch, length));
                 sent = TestBytes.Concat(sent, data);
                 afterChunk = true;
             }
 
-            int end = ChunkEncoder.WriteLastChunk(afterChunk, scratch, 0);
+            int end = RequestWriter.LastChunk(afterChunk, scratch, 0);
             return TestBytes.Concat(sent, Slice(scratch, end));
         }
 

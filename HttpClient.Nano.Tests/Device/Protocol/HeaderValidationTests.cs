@@ -13,7 +13,7 @@ namespace HttpNano.Tests
         public void TokenMethodIsAccepted(string method)
         {
             ValidateMethod(method);
-            HeaderValidation.ValidateHeaderName(method);
+            RequestWriter.CheckHeader(method, "");
         }
 
         [DataRow("")]
@@ -74,7 +74,7 @@ namespace HttpNano.Tests
         [DataRow("192.168.1.2")]
         public void PrintableHostIsAccepted(string host)
         {
-            HeaderValidation.ValidateHost(host);
+            ValidateHost(host);
             Assert.IsTrue(host.Length > 0);
         }
 
@@ -85,7 +85,7 @@ namespace HttpNano.Tests
         [DataRow("example\u0001.com")]
         public void ControlCharacterOrSpaceInHostIsInvalidUrl(string host)
         {
-            Assert.ThrowsException(typeof(InvalidUrlException), () => HeaderValidation.ValidateHost(host));
+            Assert.ThrowsException(typeof(InvalidUrlException), () => ValidateHost(host));
         }
 
         [DataRow("Host")]
@@ -94,7 +94,7 @@ namespace HttpNano.Tests
         [DataRow("!#$%&'*+-.^_`|~")]
         public void TokenHeaderNameIsAccepted(string name)
         {
-            HeaderValidation.ValidateHeaderName(name);
+            RequestWriter.CheckHeader(name, "");
         }
 
         [DataRow("")]
@@ -115,13 +115,13 @@ namespace HttpNano.Tests
         [DataRow("Name(x)")]
         public void NonTokenHeaderNameIsRejected(string name)
         {
-            Assert.ThrowsException(typeof(ArgumentException), () => HeaderValidation.ValidateHeaderName(name));
+            Assert.ThrowsException(typeof(ArgumentException), () => RequestWriter.CheckHeader(name, ""));
         }
 
         [TestMethod]
         public void NullHeaderNameIsRejected()
         {
-            Assert.ThrowsException(typeof(ArgumentException), () => HeaderValidation.ValidateHeaderName(null));
+            Assert.ThrowsException(typeof(ArgumentException), () => RequestWriter.CheckHeader(null, ""));
         }
 
         [DataRow("")]
@@ -136,7 +136,7 @@ namespace HttpNano.Tests
         [DataRow("two\r\n folds\r\n\there")]
         public void LatinOneValueAndFoldsAreAccepted(string value)
         {
-            HeaderValidation.ValidateHeaderValue(value);
+            RequestWriter.CheckHeader("N", value);
             Assert.IsTrue(value != null);
         }
 
@@ -153,20 +153,20 @@ namespace HttpNano.Tests
         [DataRow("x\r\nInjected: yes")]
         public void BareLineBreakInValueIsRejected(string value)
         {
-            Assert.ThrowsException(typeof(ArgumentException), () => HeaderValidation.ValidateHeaderValue(value));
+            Assert.ThrowsException(typeof(ArgumentException), () => RequestWriter.CheckHeader("N", value));
         }
 
         [DataRow("\u0100")]
         [DataRow("caf\u00e9 \u20ac")]
         public void ValueAboveLatinOneIsRejected(string value)
         {
-            Assert.ThrowsException(typeof(ArgumentException), () => HeaderValidation.ValidateHeaderValue(value));
+            Assert.ThrowsException(typeof(ArgumentException), () => RequestWriter.CheckHeader("N", value));
         }
 
         [TestMethod]
         public void NullValueIsRejected()
         {
-            Assert.ThrowsException(typeof(ArgumentNullException), () => HeaderValidation.ValidateHeaderValue(null));
+            Assert.ThrowsException(typeof(ArgumentNullException), () => RequestWriter.CheckHeader("N", null));
         }
 
         // The method and URL are validated while the request line is written.
@@ -178,6 +178,14 @@ namespace HttpNano.Tests
         private static void ValidateUrl(string url)
         {
             new RequestWriter().StartRequest("GET", url);
+        }
+
+        // The host is validated while the host argument is parsed (the port given, so that no
+        // ":port" suffix is looked for).
+        private static void ValidateHost(string host)
+        {
+            int port;
+            RequestWriter.ParseHost(host, 80, 80, out port);
         }
     }
 }

@@ -17,11 +17,11 @@ namespace HttpNano.Tests
         [DataRow("fe80::%2", 81, 80, "[fe80::]:81")]
         [DataRow("fe80::1%25eth0", 80, 80, "[fe80::1]")]
         [DataRow("fe80::1%eth0", 8443, 443, "[fe80::1]:8443")]
-        [DataRow("proxy.example", 80, HostPort.NoPort, "proxy.example:80")]
-        [DataRow("2001:db8::1", 443, HostPort.NoPort, "[2001:db8::1]:443")]
+        [DataRow("proxy.example", 80, RequestWriter.NoPort, "proxy.example:80")]
+        [DataRow("2001:db8::1", 443, RequestWriter.NoPort, "[2001:db8::1]:443")]
         public void HostValueHasPortOnlyWhenNotDefault(string host, int port, int defaultPort, string expected)
         {
-            Assert.AreEqual(expected, HostHeader.Compute(host, port, defaultPort));
+            Assert.AreEqual(expected, RequestWriter.HostValue(host, port, defaultPort));
         }
 
         [DataRow("http://h:8080/x", "h:8080")]
@@ -32,10 +32,7 @@ namespace HttpNano.Tests
         [DataRow("http+unix://sock/x", "sock")]
         public void AbsoluteFormAuthorityIsFound(string url, string expected)
         {
-            int start;
-            int length;
-            Assert.IsTrue(HostHeader.TryFindAbsoluteAuthority(url, out start, out length));
-            Assert.AreEqual(expected, url.Substring(start, length));
+            Assert.AreEqual("Host: " + expected + "\r\n", HostLine(url));
         }
 
         [DataRow("/")]
@@ -50,10 +47,22 @@ namespace HttpNano.Tests
         [DataRow("HTTP://h/")]
         public void OriginFormOrEmptyAuthorityFindsNothing(string url)
         {
-            int start;
-            int length;
-            Assert.IsFalse(HostHeader.TryFindAbsoluteAuthority(url, out start, out length));
-            Assert.AreEqual(0, length);
+            Assert.AreEqual("Host: connection.example\r\n", HostLine(url));
+        }
+
+        // The Host line PutRequest writes for `url` on a connection whose own Host value is
+        // "connection.example": an absolute-form URL's authority wins over it.
+        private static string HostLine(string url)
+        {
+            RequestWriter writer = new RequestWriter();
+            writer.PutRequest("GET", url, "connection.example", true);
+            int lineEnd = 0;
+            while (writer.Buffer[lineEnd] != '\n')
+            {
+                lineEnd++;
+            }
+
+            return TestBytes.Text(writer.Buffer, lineEnd + 1, writer.Length - lineEnd - 1);
         }
     }
 }

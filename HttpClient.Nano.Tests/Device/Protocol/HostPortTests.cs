@@ -21,7 +21,7 @@ namespace HttpNano.Tests
         public void HostArgumentIsSplit(string argument, string expectedHost, int expectedPort)
         {
             int port;
-            string host = HostPort.Parse(argument, HostPort.NoPort, 80, out port);
+            string host = RequestWriter.ParseHost(argument, RequestWriter.NoPort, 80, out port);
             Assert.AreEqual(expectedHost, host);
             Assert.AreEqual(expectedPort, port);
         }
@@ -31,7 +31,7 @@ namespace HttpNano.Tests
         public void DefaultPortIsTheConnectionsOwn(string argument, int defaultPort)
         {
             int port;
-            HostPort.Parse(argument, HostPort.NoPort, defaultPort, out port);
+            RequestWriter.ParseHost(argument, RequestWriter.NoPort, defaultPort, out port);
             Assert.AreEqual(defaultPort, port);
         }
 
@@ -57,7 +57,7 @@ namespace HttpNano.Tests
         public void MalformedHostArgumentIsInvalidUrl(string argument)
         {
             int port;
-            Assert.ThrowsException(typeof(InvalidUrlException), () => HostPort.Parse(argument, HostPort.NoPort, 80, out port));
+            Assert.ThrowsException(typeof(InvalidUrlException), () => RequestWriter.ParseHost(argument, RequestWriter.NoPort, 80, out port));
         }
 
         [DataRow("example.com", 8080, "example.com")]
@@ -66,7 +66,7 @@ namespace HttpNano.Tests
         public void ExplicitPortWins(string argument, int explicitPort, string expectedHost)
         {
             int port;
-            string host = HostPort.Parse(argument, explicitPort, 80, out port);
+            string host = RequestWriter.ParseHost(argument, explicitPort, 80, out port);
             Assert.AreEqual(expectedHost, host);
             Assert.AreEqual(explicitPort, port);
         }
@@ -75,7 +75,7 @@ namespace HttpNano.Tests
         public void ExplicitPortSkipsTheSuffixLikePython()
         {
             int port;
-            string host = HostPort.Parse("example.com:abc", 9000, 80, out port);
+            string host = RequestWriter.ParseHost("example.com:abc", 9000, 80, out port);
             Assert.AreEqual("example.com:abc", host);
             Assert.AreEqual(9000, port);
         }
@@ -86,14 +86,14 @@ namespace HttpNano.Tests
         public void ExplicitPortOutOfRangeIsRejected(int explicitPort)
         {
             int port;
-            Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => HostPort.Parse("h", explicitPort, 80, out port));
+            Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => RequestWriter.ParseHost("h", explicitPort, 80, out port));
         }
 
         [TestMethod]
         public void NullHostIsRejected()
         {
             int port;
-            Assert.ThrowsException(typeof(ArgumentNullException), () => HostPort.Parse(null, HostPort.NoPort, 80, out port));
+            Assert.ThrowsException(typeof(ArgumentNullException), () => RequestWriter.ParseHost(null, RequestWriter.NoPort, 80, out port));
         }
     }
 }

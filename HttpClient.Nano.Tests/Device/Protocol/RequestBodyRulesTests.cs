@@ -14,8 +14,8 @@ namespace HttpNano.Tests
         public void NoBodyGetsContentLengthZeroForMethodsExpectingOne(string method)
         {
             long length;
-            RequestBodyFraming framing = RequestBodyRules.Decide(ExpectsBody(method), RequestBodyRules.NoBody, false, false, false, out length);
-            Assert.AreEqual((int)RequestBodyFraming.ContentLength, (int)framing);
+            int framing = RequestWriter.Decide(ExpectsBody(method), RequestWriter.NoBody, false, false, false, out length);
+            Assert.AreEqual(RequestWriter.AddContentLength, framing);
             Assert.AreEqual(0L, length);
         }
 
@@ -29,8 +29,8 @@ namespace HttpNano.Tests
         public void NoBodyGetsNoFramingForOtherMethods(string method)
         {
             long length;
-            RequestBodyFraming framing = RequestBodyRules.Decide(ExpectsBody(method), RequestBodyRules.NoBody, false, false, false, out length);
-            Assert.AreEqual((int)RequestBodyFraming.AsGiven, (int)framing);
+            int framing = RequestWriter.Decide(ExpectsBody(method), RequestWriter.NoBody, false, false, false, out length);
+            Assert.AreEqual(RequestWriter.AsGiven, framing);
             Assert.AreEqual(-1L, length);
         }
 
@@ -46,8 +46,8 @@ namespace HttpNano.Tests
         public void KnownLengthIsSentForEveryMethod(string method, long bodyLength)
         {
             long length;
-            RequestBodyFraming framing = RequestBodyRules.Decide(ExpectsBody(method), bodyLength, false, false, false, out length);
-            Assert.AreEqual((int)RequestBodyFraming.ContentLength, (int)framing);
+            int framing = RequestWriter.Decide(ExpectsBody(method), bodyLength, false, false, false, out length);
+            Assert.AreEqual(RequestWriter.AddContentLength, framing);
             Assert.AreEqual(bodyLength, length);
         }
 
@@ -57,8 +57,8 @@ namespace HttpNano.Tests
         public void UnknownLengthIsChunked(string method, bool encodeChunked)
         {
             long length;
-            RequestBodyFraming framing = RequestBodyRules.Decide(ExpectsBody(method), RequestBodyRules.UnknownLength, false, false, encodeChunked, out length);
-            Assert.AreEqual((int)RequestBodyFraming.Chunked, (int)framing);
+            int framing = RequestWriter.Decide(ExpectsBody(method), RequestWriter.UnknownLength, false, false, encodeChunked, out length);
+            Assert.AreEqual(RequestWriter.AddChunked, framing);
             Assert.AreEqual(-1L, length);
         }
 
@@ -70,21 +70,21 @@ namespace HttpNano.Tests
         public void CallersContentLengthIsKeptAndNeverChunkEncoded(long bodyLength, bool callerSentTransferEncoding, bool encodeChunked)
         {
             long length;
-            RequestBodyFraming framing = RequestBodyRules.Decide(ExpectsBody("POST"), bodyLength, true, callerSentTransferEncoding, encodeChunked, out length);
-            Assert.AreEqual((int)RequestBodyFraming.AsGiven, (int)framing);
+            int framing = RequestWriter.Decide(ExpectsBody("POST"), bodyLength, true, callerSentTransferEncoding, encodeChunked, out length);
+            Assert.AreEqual(RequestWriter.AsGiven, framing);
             Assert.AreEqual(-1L, length);
         }
 
-        [DataRow(-2L, false, (int)RequestBodyFraming.AsGiven)]
-        [DataRow(12L, false, (int)RequestBodyFraming.AsGiven)]
-        [DataRow(-1L, false, (int)RequestBodyFraming.AsGiven)]
-        [DataRow(-2L, true, (int)RequestBodyFraming.ChunkEncodeOnly)]
-        [DataRow(12L, true, (int)RequestBodyFraming.ChunkEncodeOnly)]
+        [DataRow(-2L, false, RequestWriter.AsGiven)]
+        [DataRow(12L, false, RequestWriter.AsGiven)]
+        [DataRow(-1L, false, RequestWriter.AsGiven)]
+        [DataRow(-2L, true, RequestWriter.ChunkEncodeOnly)]
+        [DataRow(12L, true, RequestWriter.ChunkEncodeOnly)]
         public void CallersTransferEncodingSendsBodyAsGivenUnlessEncodeChunked(long bodyLength, bool encodeChunked, int expected)
         {
             long length;
-            RequestBodyFraming framing = RequestBodyRules.Decide(ExpectsBody("POST"), bodyLength, false, true, encodeChunked, out length);
-            Assert.AreEqual(expected, (int)framing);
+            int framing = RequestWriter.Decide(ExpectsBody("POST"), bodyLength, false, true, encodeChunked, out length);
+            Assert.AreEqual(expected, framing);
             Assert.AreEqual(-1L, length);
         }
 
@@ -92,8 +92,8 @@ namespace HttpNano.Tests
         public void EncodeChunkedAloneDoesNotChangeAKnownLength()
         {
             long length;
-            RequestBodyFraming framing = RequestBodyRules.Decide(ExpectsBody("POST"), 3, false, false, true, out length);
-            Assert.AreEqual((int)RequestBodyFraming.ContentLength, (int)framing);
+            int framing = RequestWriter.Decide(ExpectsBody("POST"), 3, false, false, true, out length);
+            Assert.AreEqual(RequestWriter.AddContentLength, framing);
             Assert.AreEqual(3L, length);
         }
 
@@ -102,7 +102,7 @@ namespace HttpNano.Tests
         {
             long length;
             Assert.ThrowsException(typeof(ArgumentOutOfRangeException),
-                () => RequestBodyRules.Decide(ExpectsBody("POST"), -3, false, false, false, out length));
+                () => RequestWriter.Decide(ExpectsBody("POST"), -3, false, false, false, out length));
         }
 
         // Whether the method expects a body, as the writer finds it while writing the request line.

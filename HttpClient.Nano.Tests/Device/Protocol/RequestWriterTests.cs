@@ -216,7 +216,6 @@ namespace HttpNano.Tests
             Assert.IsTrue(writer.Buffer.Length > small.Length);
 
             byte[] grown = writer.Buffer;
-            writer.Reset();
             writer.PutRequest("GET", "/", "h", true);
             writer.EndHeaders();
             AssertWritten("GET / HTTP/1.1\r\nHost: h\r\n\r\n", writer);
@@ -236,14 +235,47 @@ namespace HttpNano.Tests
         }
 
         [TestMethod]
-        public void ResetEmptiesTheHeadAndKeepsTheBuffer()
+        public void NewHeadEmptiesTheOldOneAndKeepsTheBuffer()
         {
             RequestWriter writer = new RequestWriter();
             byte[] buffer = writer.Buffer;
+            writer.PutRequest("GET", "/", "h", false);
+            writer.WriteHeader("X-Old", "1");
             writer.StartRequest("GET", "/");
-            writer.Reset();
-            Assert.AreEqual(0, writer.Length);
+            Assert.AreEqual(16, writer.Length);
             Assert.IsTrue(object.ReferenceEquals(buffer, writer.Buffer));
+        }
+
+        [TestMethod]
+        public void SameStringsReuseTheRequestLineAndOthersReplaceIt()
+        {
+            RequestWriter writer = new RequestWriter();
+            string url = "/poll";
+            writer.PutRequest("HEAD", url, "h", true);
+            writer.EndHeaders();
+            writer.PutRequest("HEAD", url, "h", true);
+            writer.EndHeaders();
+            AssertWritten("HEAD /poll HTTP/1.1\r\nHost: h\r\n\r\n", writer);
+            Assert.IsTrue(writer.MethodIsHead);
+
+            // A rejected method may have overwritten the start of the line: it is written anew.
+            Assert.ThrowsException(typeof(ArgumentException), () => writer.StartRequest("XY Z", url));
+            writer.PutRequest("HEAD", url, "h", true);
+            writer.EndHeaders();
+            AssertWritten("HEAD /poll HTTP/1.1\r\nHost: h\r\n\r\n", writer);
+
+            writer.PutRequest("POST", url, "h", true);
+            writer.EndHeaders();
+            AssertWritten("POST /poll HTTP/1.1\r\nHost: h\r\n\r\n", writer);
+            Assert.IsFalse(writer.MethodIsHead);
+            Assert.IsTrue(writer.MethodExpectsBody);
+
+            writer.StartRequest("POST", null);
+            writer.EndHeaders();
+            AssertWritten("POST / HTTP/1.1\r\n\r\n", writer);
+            writer.StartRequest("POST", null);
+            writer.EndHeaders();
+            AssertWritten("POST / HTTP/1.1\r\n\r\n", writer);
         }
 
         [TestMethod]
@@ -261,9 +293,9 @@ namespace HttpNano.Tests
         public void HostArgumentBecomesTheHostHeader(string hostArgument, string expected)
         {
             int port;
-            string host = HostPort.Parse(hostArgument, HostPort.NoPort, 80, out port);
+            string host = RequestWriter.ParseHost(hostArgument, RequestWriter.NoPort, 80, out port);
             RequestWriter writer = new RequestWriter();
-            writer.PutRequest("GET", "/foo", HostHeader.Compute(host, port, 80), false);
+            writer.PutRequest("GET", "/foo", RequestWriter.HostValue(host, port, 80), false);
             writer.EndHeaders();
             AssertWritten(expected, writer);
         }
@@ -273,10 +305,10 @@ namespace HttpNano.Tests
         {
             RequestWriter writer = new RequestWriter();
             long contentLength;
-            RequestBodyFraming framing = RequestBodyRules.Decide(true, 12, false, false, false, out contentLength);
+            int framing = RequestWriter.Decide(true, 12, false, false, false, out contentLength);
             writer.PutRequest("POST", "/", "example.com", false);
-            Assert.AreEqual((int)RequestBodyFraming.ContentLength, (int)framing);
-            writer.WriteHeader(RequestBodyRules.ContentLengthHeader, contentLength);
+            Assert.AreEqual(RequestWriter.AddContentLength, framing);
+            writer.WriteHeader(RequestWriter.ContentLengthHeader, contentLength);
             writer.WriteHeader("Content-Type", "text/plain");
             writer.EndHeaders();
             AssertWritten("POST / HTTP/1.1\r\nHost: example.com\r\n" + AcceptIdentity

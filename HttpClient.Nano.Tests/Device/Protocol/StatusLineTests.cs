@@ -20,13 +20,13 @@ namespace HttpNano.Tests
             foreach (int piece in ResponseHarness.PieceSizes)
             {
                 int consumed;
-                ResponseHeadParser parser = ResponseHarness.ParseHead(text + ResponseHarness.NextResponse, piece, out consumed);
+                ResponseHead parser = ResponseHarness.ParseHead(text + ResponseHarness.NextResponse, piece, out consumed);
                 Assert.IsTrue(parser.IsComplete);
                 Assert.AreEqual(text.Length, consumed);
-                Assert.AreEqual(version, parser.Head.Version);
-                Assert.AreEqual(status, parser.Head.Status);
-                Assert.AreEqual(reason, parser.Head.Reason);
-                Assert.AreEqual(0, parser.Head.Count);
+                Assert.AreEqual(version, parser.Version);
+                Assert.AreEqual(status, parser.Status);
+                Assert.AreEqual(reason, parser.Reason);
+                Assert.AreEqual(0, parser.Count);
             }
         }
 
@@ -104,7 +104,7 @@ namespace HttpNano.Tests
             limits.MaxLineLength = 20;
             int consumed;
             // 20 bytes with CRLF: accepted.
-            ResponseHeadParser fits = ResponseHarness.ParseHead("HTTP/1.1 200 abcde\r\n\r\n", piece, limits, out consumed);
+            ResponseHead fits = ResponseHarness.ParseHead("HTTP/1.1 200 abcde\r\n\r\n", piece, limits, out consumed);
             Assert.IsTrue(fits.IsComplete);
 
             LineTooLongException error = null;
@@ -126,7 +126,7 @@ namespace HttpNano.Tests
         {
             HttpLimits limits = new HttpLimits();
             limits.MaxLineLength = 64;
-            ResponseHeadParser parser = new ResponseHeadParser(limits);
+            ResponseHead parser = new ResponseHead(limits);
             byte[] bytes = new byte[100];
             for (int i = 0; i < bytes.Length; i++)
             {
@@ -142,7 +142,7 @@ namespace HttpNano.Tests
         public void ErrorIsSticky()
         {
             byte[] bytes = TestBytes.Of("HTTP/1.1 abc\r\n\r\nHTTP/1.1 200 OK\r\n\r\n");
-            ResponseHeadParser parser = new ResponseHeadParser(new HttpLimits());
+            ResponseHead parser = new ResponseHead(new HttpLimits());
             parser.Reset(bytes, 0);
             Assert.ThrowsException(typeof(BadStatusLineException), () => parser.Parse(bytes, 0, 14));
             Assert.ThrowsException(typeof(BadStatusLineException), () => parser.Parse(bytes, 14, 3));
@@ -153,17 +153,17 @@ namespace HttpNano.Tests
         public void ResetAfterCompleteHeadParsesAgain()
         {
             byte[] bytes = TestBytes.Of("HTTP/1.1 200 OK\r\nA: 1\r\n\r\nHTTP/1.0 301 Moved\r\n\r\n");
-            ResponseHeadParser parser = new ResponseHeadParser(new HttpLimits());
+            ResponseHead parser = new ResponseHead(new HttpLimits());
             parser.Reset(bytes, 0);
             int first = parser.Parse(bytes, 0, bytes.Length);
             Assert.AreEqual(25, first);
             Assert.AreEqual(0, parser.Parse(bytes, first, bytes.Length - first));
             parser.Reset(bytes, first);
             Assert.AreEqual(bytes.Length - first, parser.Parse(bytes, first, bytes.Length - first));
-            Assert.AreEqual(301, parser.Head.Status);
-            Assert.AreEqual(10, parser.Head.Version);
-            Assert.AreEqual(0, parser.Head.Count);
-            Assert.AreEqual("Moved", parser.Head.Reason);
+            Assert.AreEqual(301, parser.Status);
+            Assert.AreEqual(10, parser.Version);
+            Assert.AreEqual(0, parser.Count);
+            Assert.AreEqual("Moved", parser.Reason);
         }
 
         [DataRow(0)]

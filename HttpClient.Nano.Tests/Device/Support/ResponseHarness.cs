@@ -4,7 +4,7 @@ using nanoFramework.TestFramework;
 namespace HttpNano.Tests
 {
     /// <summary>
-    /// Feeds response scripts to the head parser and to <see cref="ResponseReader"/> in the three
+    /// Feeds response scripts to the head (<see cref="ResponseHead.Parse"/>) and to <see cref="ResponseReader"/> in the three
     /// ways every protocol case is tested: whole, one byte at a time, and in odd-sized pieces.
     /// </summary>
     public static class ResponseHarness
@@ -16,14 +16,14 @@ namespace HttpNano.Tests
         public const string NextResponse = "HTTP/1.1 204 Next\r\nX-Next: yes\r\n\r\n";
 
         /// <summary>
-        /// Parses <paramref name="text"/> with the head parser, handing it <paramref name="piece"/>
-        /// new bytes per call (0: all at once), and returns the parser; <paramref name="consumed"/>
+        /// Parses <paramref name="text"/> into a head, handing it <paramref name="piece"/>
+        /// new bytes per call (0: all at once), and returns the head; <paramref name="consumed"/>
         /// is the total it consumed, which must stop exactly after the head.
         /// </summary>
-        internal static ResponseHeadParser ParseHead(string text, int piece, HttpLimits limits, out int consumed)
+        internal static ResponseHead ParseHead(string text, int piece, HttpLimits limits, out int consumed)
         {
             byte[] bytes = TestBytes.Of(text);
-            ResponseHeadParser parser = new ResponseHeadParser(limits);
+            ResponseHead parser = new ResponseHead(limits);
             parser.Reset(bytes, 0);
             int arrived = 0;
             consumed = 0;
@@ -43,7 +43,7 @@ namespace HttpNano.Tests
         }
 
         /// <summary>Parses with default limits.</summary>
-        internal static ResponseHeadParser ParseHead(string text, int piece, out int consumed)
+        internal static ResponseHead ParseHead(string text, int piece, out int consumed)
         {
             return ParseHead(text, piece, new HttpLimits(), out consumed);
         }
@@ -52,9 +52,9 @@ namespace HttpNano.Tests
         internal static ResponseHead Head(string text)
         {
             int consumed;
-            ResponseHeadParser parser = ParseHead(text, 0, out consumed);
-            Assert.IsTrue(parser.IsComplete);
-            return parser.Head;
+            ResponseHead head = ParseHead(text, 0, out consumed);
+            Assert.IsTrue(head.IsComplete);
+            return head;
         }
 
         /// <summary>A reader attached to a transport serving <paramref name="script"/>.</summary>

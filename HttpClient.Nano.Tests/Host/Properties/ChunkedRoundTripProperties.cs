@@ -6,7 +6,7 @@ using Xunit;
 namespace HttpNano.Tests.Host.Properties
 {
     /// <summary>
-    /// What <see cref="ChunkEncoder"/> frames, <see cref="ResponseReader"/> (through
+    /// What <see cref="RequestWriter.ChunkHeader"/> frames, <see cref="ResponseReader"/> (through
     /// <see cref="ChunkedDecoder"/>) decodes back to the same bytes, for any body cut into
     /// chunks of any sizes, received in pieces of any size, and the next response follows.
     /// </summary>
@@ -21,19 +21,19 @@ namespace HttpNano.Tests.Host.Properties
             Gen.Select(Gen.Byte.Array[0, 3000], Gen.Int[1, 700].Array[1, 8], Gen.Int[0, 40], Gen.Int[1, 300]).Sample((body, chunkSizes, piece, readSize) =>
             {
                 List<byte> script = new List<byte>(Encoding.Latin1.GetBytes(Head));
-                byte[] framing = new byte[ChunkEncoder.MaxChunkHeaderLength];
+                byte[] framing = new byte[RequestWriter.MaxChunkHeaderLength];
                 int at = 0;
                 for (int c = 0; at < body.Length; c++)
                 {
                     int size = System.Math.Min(chunkSizes[c % chunkSizes.Length], body.Length - at);
-                    int length = ChunkEncoder.WriteChunkHeader(size, at > 0, framing, 0);
+                    int length = RequestWriter.ChunkHeader(size, at > 0, framing, 0);
                     script.AddRange(new System.ArraySegment<byte>(framing, 0, length));
                     script.AddRange(new System.ArraySegment<byte>(body, at, size));
                     at += size;
                 }
 
-                byte[] last = new byte[ChunkEncoder.MaxLastChunkLength];
-                script.AddRange(new System.ArraySegment<byte>(last, 0, ChunkEncoder.WriteLastChunk(body.Length > 0, last, 0)));
+                byte[] last = new byte[RequestWriter.MaxLastChunkLength];
+                script.AddRange(new System.ArraySegment<byte>(last, 0, RequestWriter.LastChunk(body.Length > 0, last, 0)));
                 script.AddRange(Encoding.Latin1.GetBytes(Next));
 
                 ScriptedTransport transport = new ScriptedTransport(script.ToArray(), piece);

@@ -74,13 +74,13 @@ namespace HttpNano.Tests.Host.Properties
             head[head.Length - 1] = 10;
 
             HttpLimits limits = new HttpLimits { MaxLineLength = head.Length + 1, MaxHeaderBytes = head.Length + 1 };
-            ResponseHeadParser parser = new ResponseHeadParser(limits);
+            ResponseHead parser = new ResponseHead(limits);
             parser.Reset(head, 0);
             Assert.Equal(head.Length, parser.Parse(head, 0, head.Length));
             Assert.True(parser.IsComplete);
-            Assert.Equal(1, parser.Head.Count);
-            Assert.Equal(name, parser.Head.GetName(0));
-            Assert.Equal(AsRead(value), parser.Head.GetValue(0));
+            Assert.Equal(1, parser.Count);
+            Assert.Equal(name, parser.GetName(0));
+            Assert.Equal(AsRead(value), parser.GetValue(0));
         }
 
         private static bool IsToken(string name)

@@ -22,7 +22,7 @@ namespace HttpNano.Benchmarks.Parser
         public static readonly Dictionary<string, long> Bytes = new Dictionary<string, long>();
 
         private readonly HttpLimits _limits = new HttpLimits();
-        private ResponseHeadParser _parser;
+        private ResponseHead _parser;
         private byte[] _head230;
         private byte[] _head700;
         private ResponseReader _reader;
@@ -46,7 +46,7 @@ namespace HttpNano.Benchmarks.Parser
         [GlobalSetup]
         public void Setup()
         {
-            _parser = new ResponseHeadParser(_limits);
+            _parser = new ResponseHead(_limits);
             _head230 = (byte[])Messages.NginxHead.Clone();
             _head700 = (byte[])Messages.LargeHead.Clone();
             _reader = new ResponseReader(_limits, ResponseReader.DefaultReadWindow);
@@ -68,7 +68,7 @@ namespace HttpNano.Benchmarks.Parser
         {
             _parser.Reset(_head230, 0);
             _parser.Parse(_head230, 0, _head230.Length);
-            return _parser.Head.Count;
+            return _parser.Count;
         }
 
         /// <summary>The same head through ResponseReader: receive, parse, framing decision.</summary>
@@ -88,7 +88,7 @@ namespace HttpNano.Benchmarks.Parser
         {
             _parser.Reset(_head700, 0);
             _parser.Parse(_head700, 0, _head700.Length);
-            return _parser.Head.Count;
+            return _parser.Count;
         }
 
         /// <summary>A 1 MiB chunked response in 16 KiB chunks, head and body, read with ReadBody into 16 KiB.</summary>
