@@ -56,6 +56,9 @@ namespace HttpNano
         /// <summary>The port to connect to.</summary>
         public readonly int Port;
 
+        /// <summary>Timeout in milliseconds for connecting and for each send or receive; -1 (or 0) for none.</summary>
+        public int Timeout;
+
         /// <summary>
         /// Longest wait for the TCP connect, in milliseconds; -1 (the default) means
         /// <see cref="Timeout"/>. A timer closes the socket when it runs out, as neither
@@ -103,7 +106,6 @@ namespace HttpNano
         internal ISocketOpener CreateConnection;
 
         private readonly RequestWriter _writer = new RequestWriter();
-        private int _timeout;
         private int _blockSize = DefaultBlockSize;
         private HttpLimits _limits = new HttpLimits();
         private ITransport _transport;
@@ -163,21 +165,6 @@ namespace HttpNano
             get { return HttpPort; }
         }
 
-        /// <summary>Timeout in milliseconds for connecting and for each send or receive; -1 for none.</summary>
-        public int Timeout
-        {
-            get { return _timeout; }
-            set
-            {
-                if (value < InfiniteTimeout)
-                {
-                    throw new ArgumentOutOfRangeException("value");
-                }
-
-                _timeout = value;
-            }
-        }
-
         /// <summary>Bytes read from a stream body at a time (Python's blocksize).</summary>
         public int BlockSize
         {
@@ -234,7 +221,7 @@ namespace HttpNano
         {
             if (_transport != null)
             {
-                throw new InvalidOperationException("cannot set up a tunnel on an open connection");
+                throw new InvalidOperationException("connection already open");
             }
 
             int tunnelPort;
@@ -280,10 +267,10 @@ namespace HttpNano
                 return;
             }
 
-            int connectTimeout = ConnectTimeout < 0 ? _timeout : ConnectTimeout;
+            int connectTimeout = ConnectTimeout < 0 ? Timeout : ConnectTimeout;
             ITransport plain = CreateConnection == null
-                ? TcpTransport.Open(Host, Port, connectTimeout, _timeout)
-                : CreateConnection.Open(Host, Port, connectTimeout, _timeout);
+                ? TcpTransport.Open(Host, Port, connectTimeout, Timeout)
+                : CreateConnection.Open(Host, Port, connectTimeout, Timeout);
             ITransport transport = plain;
             try
             {
@@ -565,7 +552,7 @@ namespace HttpNano
                 {
                     // A response that could not be read leaves the stream out of sync: never reuse
                     // it. Nothing of it arrived on a socket that served before: a stale close.
-                    bool again = _reused && CanReplay() && reader.ReceivedNothing
+                    bool again = _reused && RetryOnStaleConnection && _replayable && !_replayed && reader.ReceivedNothing
                         && (e is RemoteDisconnectedException || e is IOException);
                     Close();
                     if (!again)
@@ -697,7 +684,7 @@ namespace HttpNano
             }
             catch
             {
-                if (!reused || !CanReplay())
+                if (!reused || !RetryOnStaleConnection || !_replayable || _replayed)
                 {
                     Fail();
                     throw;
@@ -721,11 +708,6 @@ namespace HttpNano
             {
                 Close();
             }
-        }
-
-        private bool CanReplay()
-        {
-            return RetryOnStaleConnection && _replayable && !_replayed;
         }
 
         // Sends the request once more, on a new socket (the old one is closed): never twice.
@@ -930,7 +912,7 @@ namespace HttpNano
                 _reader = new ResponseReader(_limits, ResponseReader.DefaultReadWindow);
             }
 
-            _reader.Start(this, transport, _timeout, ResponseTimeout);
+            _reader.Start(this, transport, Timeout, ResponseTimeout);
             return _reader;
         }
 
