@@ -7,7 +7,7 @@ namespace HttpNano.Tests.Host.Properties
 {
     /// <summary>
     /// What <see cref="RequestWriter.ChunkHeader"/> frames, <see cref="ResponseReader"/> (through
-    /// <see cref="ChunkedDecoder"/>) decodes back to the same bytes, for any body cut into
+    /// <see cref="ResponseReader"/>) decodes back to the same bytes, for any body cut into
     /// chunks of any sizes, received in pieces of any size, and the next response follows.
     /// </summary>
     public sealed class ChunkedRoundTripProperties
