@@ -6,8 +6,8 @@ using Xunit;
 namespace HttpNano.Tests.Host.Properties
 {
     /// <summary>
-    /// What <see cref="RequestWriter.ChunkHeader"/> frames, <see cref="ResponseReader"/> (through
-    /// <see cref="ResponseReader"/>) decodes back to the same bytes, for any body cut into
+    /// What <see cref="RequestWriter.ChunkHeader"/> frames, <see cref="ResponseReader"/> decodes
+    /// back to the same bytes, for any body cut into
     /// chunks of any sizes, received in pieces of any size, and the next response follows.
     /// </summary>
     public sealed class ChunkedRoundTripProperties
