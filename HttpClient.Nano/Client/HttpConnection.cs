@@ -416,7 +416,10 @@ namespace HttpNano
             ITransport transport = _transport;
             if (_response != null)
             {
-                _reader.AnswerAsked = true;
+                if (_reader != null)
+                {
+                    _reader.AnswerAsked = true;
+                }
             }
             else if (transport != null && _reused && transport.PeerClosed())
             {
