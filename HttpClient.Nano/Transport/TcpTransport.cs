@@ -96,13 +96,9 @@ namespace HttpNano
                     }
                 }
             }
-            catch (SocketException e)
-            {
-                throw Fail(e, NameNotResolved, NameNotResolved);
-            }
             catch (Exception e)
             {
-                throw new IOException(NameNotResolved, e);
+                throw e is SocketException ? Fail(e, NameNotResolved, NameNotResolved) : new IOException(NameNotResolved, e);
             }
 
             Socket socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
@@ -196,15 +192,13 @@ namespace HttpNano
         /// <summary>
         /// Runs the TLS handshake with <paramref name="host"/> (SNI and name check) over the socket
         /// of <paramref name="plain"/>, which must be a TcpTransport, as <paramref name="options"/>
-        /// say; the returned transport owns the socket and <paramref name="plain"/> is closed. On
+        /// say; from then on <paramref name="plain"/>, returned, carries its bytes through TLS. On
         /// failure the socket is closed and a <see cref="TlsHandshakeException"/> (or the socket's
         /// error) is thrown.
         /// </summary>
         internal static TcpTransport Secure(ITransport plain, string host, TlsOptions options)
         {
-            TcpTransport tcp = (TcpTransport)plain;
-            TcpTransport tls = new TcpTransport(tcp.OpenSocket());
-            tcp._socket = null;
+            TcpTransport tls = (TcpTransport)plain;
             try
             {
                 tls.Handshake(host, options);
@@ -269,14 +263,10 @@ namespace HttpNano
             {
                 return ssl == null ? socket.Receive(buffer, offset, count, SocketFlags.None) : ssl.Read(buffer, offset, count);
             }
-            catch (SocketException e)
+            catch (Exception e)
             {
-                // The device's SslStream lets the socket's own exception through.
-                throw Fail(e, ReceiveFailed, ReceiveTimedOut);
-            }
-            catch (IOException e)
-            {
-                // .NET's SslStream wraps it in an IOException.
+                // A SocketException (from the socket or the device's SslStream, which lets it
+                // through) or .NET's SslStream's IOException around it: mapped; others as they are.
                 throw Fail(e, ReceiveFailed, ReceiveTimedOut);
             }
         }
@@ -307,15 +297,16 @@ namespace HttpNano
                     count -= sent;
                 }
             }
-            catch (SocketException e)
+            catch (Exception e)
             {
+                // As in Receive: socket and SslStream failures mapped, others as they are.
                 Exception error = Fail(e, SendFailed, SendTimedOut);
 #if !NANOFRAMEWORK_1_0
                 // .NET on Linux reports a send that moved some bytes and then met a reset as timed
                 // out (SocketError.TimedOut, even on a socket without a timeout). A zero-byte send
                 // tells the two apart: it returns at once on a live socket, however full its
                 // buffer, and fails on a reset one.
-                if (error is TimeoutException)
+                if (error is TimeoutException && e is SocketException)
                 {
                     try
                     {
@@ -328,10 +319,6 @@ namespace HttpNano
                 }
 #endif
                 throw error;
-            }
-            catch (IOException e)
-            {
-                throw Fail(e, SendFailed, SendTimedOut);
             }
         }
 
@@ -368,6 +355,7 @@ namespace HttpNano
         /// </summary>
         internal static TlsHandshakeException MbedTlsError(int code, Exception inner)
         {
+            string message = null;
             switch (code)
             {
                 case CertVerifyFailed:
@@ -378,14 +366,17 @@ namespace HttpNano
                 case InvalidRecord:
                     return new TlsPlainHttpException(code, inner);
                 case FatalAlert:
-                    return new TlsHandshakeException("server sent an alert", code, inner);
+                    message = "fatal alert";
+                    break;
                 case AllocFailed:
-                    return new TlsHandshakeException("out of native memory", code, inner);
+                    message = "out of native memory";
+                    break;
                 case ConnectionEof:
-                    return new TlsHandshakeException("server closed", code, inner);
-                default:
-                    return code < 0 ? new TlsHandshakeException(null, code, inner) : null;
+                    message = "server closed";
+                    break;
             }
+
+            return code < 0 ? new TlsHandshakeException(message, code, inner) : null;
         }
 
         /// <summary>Where the debug lines of <see cref="HttpConnection.SetDebugLevel"/> go: standard output on a desktop (as in CPython), the debugger output on the device.</summary>
@@ -401,29 +392,30 @@ namespace HttpNano
         /// <summary>Bytes as CPython's repr would show them: printable ASCII as is, CR/LF/TAB escaped, others as \xNN (debug lines only).</summary>
         internal static string Escape(byte[] buffer, int offset, int count)
         {
+            // The four bytes escaped by a letter, those letters, then the hex digits.
+            const string Table = "\r\n\t\\rnt\\0123456789abcdef";
             char[] chars = new char[count * 4];
             int at = 0;
             for (int i = offset; i < offset + count; i++)
             {
                 int b = buffer[i];
-                if (b == '\r' || b == '\n' || b == '\t' || b == '\\')
-                {
-                    chars[at++] = '\\';
-                    chars[at++] = b == '\r' ? 'r' : b == '\n' ? 'n' : b == '\t' ? 't' : '\\';
-                }
-                else if (b >= 32 && b < 127)
+                int k = Table.IndexOf((char)b, 0, 4);
+                if (k < 0 && b >= 32 && b < 127)
                 {
                     chars[at++] = (char)b;
+                    continue;
+                }
+
+                chars[at++] = '\\';
+                if (k >= 0)
+                {
+                    chars[at++] = Table[k + 4];
                 }
                 else
                 {
-                    chars[at++] = '\\';
                     chars[at++] = 'x';
-                    for (int shift = 4; shift >= 0; shift -= 4)
-                    {
-                        int digit = (b >> shift) & 15;
-                        chars[at++] = (char)(digit < 10 ? '0' + digit : 'a' + digit - 10);
-                    }
+                    chars[at++] = Table[8 + (b >> 4)];
+                    chars[at++] = Table[8 + (b & 15)];
                 }
             }
 
@@ -436,7 +428,7 @@ namespace HttpNano
             Socket socket = _socket;
             if (socket == null)
             {
-                throw new ObjectDisposedException("transport");
+                throw new ObjectDisposedException(null);
             }
 
             return socket;
@@ -530,7 +522,7 @@ namespace HttpNano
             // TlsVersion's values are the platforms' SslProtocols flags. None would mean TLS 1.3
             // only on current firmware: default to 1.2, which all support.
             SslProtocols protocols = (SslProtocols)options.Versions;
-            SslStream ssl = new SslStream(_socket);
+            SslStream ssl = new SslStream(OpenSocket());
             _ssl = ssl;
             ssl.SslVerification = options.DangerousAcceptAnyServerCertificate
                 ? SslVerification.NoVerification

@@ -25,7 +25,7 @@ namespace HttpNano
         internal string CertPem;
         internal string KeyPem;
         internal string Pins;
-        private X509Certificate _clientCertificate;
+        private X509Certificate _client;
 
         /// <summary>
         /// Trusts the CA certificate(s) in <paramref name="pem"/>: one or more
@@ -63,15 +63,17 @@ namespace HttpNano
                 throw new ArgumentException("empty certificate", "der");
             }
 
-            // PEM: the base64 in lines of 64 characters between the BEGIN and END lines.
+            // PEM: the base64 in lines of 64 characters between the BEGIN and END lines. Each line
+            // starts with its line end (one "\n" literal, no second form of the END line); the
+            // last round, the first i at or past the end, adds the END line.
             string base64 = Convert.ToBase64String(der);
             string pem = PemBegin;
-            for (int i = 0; i < base64.Length; i += 64)
+            for (int i = 0; i < base64.Length + 64; i += 64)
             {
-                pem = pem + "\n" + base64.Substring(i, base64.Length - i < 64 ? base64.Length - i : 64);
+                pem = pem + "\n" + (i < base64.Length ? base64.Substring(i, base64.Length - i < 64 ? base64.Length - i : 64) : PemEnd);
             }
 
-            AddTrustedCaPem(pem + "\n" + PemEnd);
+            AddTrustedCaPem(pem);
         }
 
         /// <summary>
@@ -103,7 +105,7 @@ namespace HttpNano
 
             CertPem = certificatePem;
             KeyPem = privateKeyPem;
-            _clientCertificate = null;
+            _client = null;
         }
 
         /// <summary>
@@ -114,10 +116,10 @@ namespace HttpNano
         /// </summary>
         public X509Certificate ClientCertificate
         {
-            get { return _clientCertificate; }
+            get { return _client; }
             set
             {
-                _clientCertificate = value;
+                _client = value;
                 CertPem = null;
                 KeyPem = null;
             }

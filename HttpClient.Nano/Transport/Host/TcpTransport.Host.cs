@@ -47,7 +47,7 @@ namespace HttpNano
         {
             HostCertificateCheck check = new HostCertificateCheck(options, HostTlsCredentials.TrustedRoots(options));
             X509Certificate2 client = HostTlsCredentials.ClientCertificate(options);
-            FirstBytesStream recorder = new FirstBytesStream(new NetworkStream(_socket, false));
+            FirstBytesStream recorder = new FirstBytesStream(new NetworkStream(OpenSocket(), false));
             _ssl = new SslStream(recorder, false);
 
             SslClientAuthenticationOptions settings = new SslClientAuthenticationOptions();
