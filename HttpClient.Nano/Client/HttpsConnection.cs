@@ -37,10 +37,15 @@ namespace HttpNano
             get { return HttpsPort; }
         }
 
-        /// <summary>TLS with the origin (the tunnel's target when tunnelling: SNI and name check), over the open socket.</summary>
+        /// <summary>
+        /// TLS with the origin (the tunnel's target when tunnelling: SNI and name check), over the
+        /// open socket, which must be a TcpTransport's; on failure Connect closes it.
+        /// </summary>
         internal override ITransport Secure(ITransport plain, string host)
         {
-            return TcpTransport.Secure(plain, host, Tls);
+            TcpTransport tls = (TcpTransport)plain;
+            tls.Handshake(host, Tls);
+            return tls;
         }
     }
 }

@@ -21,8 +21,8 @@ namespace HttpNano
     /// implements explicitly), so the host tests exercise the code the device runs.
     /// </summary>
     /// <remarks>
-    /// TLS: <see cref="Secure"/> moves the socket into a new transport whose bytes go through an
-    /// authenticated SslStream: .NET's over a NetworkStream on the host, nanoFramework's
+    /// TLS: after <see cref="Handshake"/> the transport's bytes go through an authenticated
+    /// SslStream: .NET's over a NetworkStream on the host, nanoFramework's
     /// SslStream(Socket) over mbedTLS on the device. Poll, the idle-close check and timeouts stay
     /// on the socket; Read and Write take byte[] + offset + count (the device does not implement
     /// Read(SpanByte)). The device's handshake is below, the host's in Host/TcpTransport.Host.cs.
@@ -123,34 +123,27 @@ namespace HttpNano
                     transport._watchdog = new Timer(transport.Expire, null, connectTimeout, Timeout.Infinite);
                 }
 
-                Exception failure = null;
                 try
                 {
                     socket.Connect(new IPEndPoint(address, port));
                 }
-                catch (Exception e)
+                finally
                 {
-                    failure = e;
-                }
-
-                // Disarm: after this the watchdog closes nothing (both run under the same lock).
-                lock (transport)
-                {
-                    if (transport._watchdog != null)
+                    // Disarm: after this the watchdog closes nothing (both run under the same
+                    // lock). A socket it closed is a timeout, whatever Connect did.
+                    lock (transport)
                     {
-                        transport._watchdog.Dispose();
-                        transport._watchdog = null;
-                    }
+                        if (transport._watchdog != null)
+                        {
+                            transport._watchdog.Dispose();
+                            transport._watchdog = null;
+                        }
 
-                    if (transport._socket == null)
-                    {
-                        throw new TimeoutException(ConnectTimedOut);
+                        if (transport._socket == null)
+                        {
+                            throw new TimeoutException(ConnectTimedOut);
+                        }
                     }
-                }
-
-                if (failure != null)
-                {
-                    throw failure;
                 }
 
                 return transport;
@@ -187,28 +180,6 @@ namespace HttpNano
 
             // Also false for "": c is still the dot.
             return c != '.';
-        }
-
-        /// <summary>
-        /// Runs the TLS handshake with <paramref name="host"/> (SNI and name check) over the socket
-        /// of <paramref name="plain"/>, which must be a TcpTransport, as <paramref name="options"/>
-        /// say; from then on <paramref name="plain"/>, returned, carries its bytes through TLS. On
-        /// failure the socket is closed and a <see cref="TlsHandshakeException"/> (or the socket's
-        /// error) is thrown.
-        /// </summary>
-        internal static TcpTransport Secure(ITransport plain, string host, TlsOptions options)
-        {
-            TcpTransport tls = (TcpTransport)plain;
-            try
-            {
-                tls.Handshake(host, options);
-                return tls;
-            }
-            catch
-            {
-                tls.Close();
-                throw;
-            }
         }
 
         /// <inheritdoc/>
@@ -477,24 +448,17 @@ namespace HttpNano
         }
 
         // The connect watchdog's timer callback: closes the socket unless the connect finished first.
+        // (Open disposes the timer when it disarms it, fired or not.)
         private void Expire(object state)
         {
-            Socket socket;
             lock (this)
             {
-                if (_watchdog == null)
+                // Null: disarmed, the connect finished first.
+                if (_watchdog != null)
                 {
-                    // Disarmed: the connect finished first.
-                    return;
+                    Close();
                 }
-
-                _watchdog.Dispose();
-                _watchdog = null;
-                socket = _socket;
-                _socket = null;
             }
-
-            socket.Close();
         }
 
 #if NANOFRAMEWORK_1_0
@@ -504,7 +468,7 @@ namespace HttpNano
         // Without a CA of the caller's, the CA argument is null and mbedTLS verifies against the
         // bundle stored on the device (CertificateManager.AddCaCertificateBundle); with none
         // stored, the handshake fails closed as a CertificateVerificationException.
-        private void Handshake(string host, TlsOptions options)
+        internal void Handshake(string host, TlsOptions options)
         {
             if (options.Pins != null)
             {
