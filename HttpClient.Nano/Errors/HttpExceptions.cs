@@ -104,7 +104,7 @@ namespace HttpNano
         /// <summary>Creates the exception.</summary>
         /// <param name="partial">The bytes read before the limit was passed; never null.</param>
         /// <param name="limit">The limit that was passed.</param>
-        public ResponseTooLargeException(byte[] partial, int limit) : base("response too large")
+        public ResponseTooLargeException(byte[] partial, int limit)
         {
             Partial = partial;
             Limit = limit;

@@ -198,21 +198,18 @@ namespace HttpNano
         /// <inheritdoc/>
         public bool PeerClosed()
         {
-            Socket socket = _socket;
-            if (socket == null)
-            {
-                return true;
-            }
-
             try
             {
+                // A closed transport (ObjectDisposedException) or a failed poll: closed too.
+                Socket socket = OpenSocket();
+
                 // Plain TCP carries nothing unasked: any byte on an idle socket (a "408 Request
                 // Timeout" before the server closes, garbage) makes it unusable, like a close.
                 // TLS records can arrive unasked (TLS 1.3 session tickets): there only the close
                 // counts, and a close_notify, being data, is seen on the next read.
                 return socket.Poll(0, SelectMode.SelectRead) && (_ssl == null || socket.Available == 0);
             }
-            catch (SocketException)
+            catch (Exception)
             {
                 return true;
             }

@@ -17,6 +17,9 @@ namespace HttpNano
         private const string PemBegin = "-----BEGIN CERTIFICATE-----";
         private const string PemEnd = "-----END CERTIFICATE-----";
 
+        // The message of both certificate arguments that hold none (PEM text or DER bytes).
+        private const string NoCertificate = "no certificate";
+
         // What the handshake reads (internal fields, not properties: on the device a field costs a
         // fraction of a property). CaPem: the added CA certificates as one PEM text, or null.
         // CertPem and KeyPem: the pair of SetClientCertificatePem, or null. Pins: the pinned keys
@@ -42,11 +45,11 @@ namespace HttpNano
 
             if (pem.IndexOf(PemBegin) < 0 || pem.IndexOf(PemEnd) < 0)
             {
-                throw new ArgumentException("no PEM certificate", "pem");
+                throw new ArgumentException(NoCertificate, "pem");
             }
 
-            string block = pem.Trim() + "\n";
-            CaPem = CaPem == null ? block : CaPem + block;
+            // A null CaPem concatenates as empty, on the device too (its native Concat skips nulls).
+            CaPem = CaPem + pem.Trim() + "\n";
         }
 
         /// <summary>Trusts the CA certificate given as DER bytes. May be called several times.</summary>
@@ -60,7 +63,7 @@ namespace HttpNano
 
             if (der.Length == 0)
             {
-                throw new ArgumentException("empty certificate", "der");
+                throw new ArgumentException(NoCertificate, "der");
             }
 
             // PEM: the base64 in lines of 64 characters between the BEGIN and END lines. Each line
@@ -93,14 +96,9 @@ namespace HttpNano
         /// <param name="privateKeyPem">Its private key, PEM.</param>
         public void SetClientCertificatePem(string certificatePem, string privateKeyPem)
         {
-            if (certificatePem == null)
+            if (certificatePem == null || privateKeyPem == null)
             {
-                throw new ArgumentNullException("certificatePem");
-            }
-
-            if (privateKeyPem == null)
-            {
-                throw new ArgumentNullException("privateKeyPem");
+                throw new ArgumentNullException(certificatePem == null ? "certificatePem" : "privateKeyPem");
             }
 
             CertPem = certificatePem;
@@ -176,8 +174,7 @@ namespace HttpNano
                 throw new ArgumentException("not a base64 SHA-256", "base64Sha256");
             }
 
-            string pin = Convert.ToBase64String(hash) + "\n";
-            Pins = Pins == null ? pin : Pins + pin;
+            Pins = Pins + Convert.ToBase64String(hash) + "\n";
         }
     }
 }
