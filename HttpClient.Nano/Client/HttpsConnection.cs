@@ -28,7 +28,7 @@ namespace HttpNano
         public HttpsConnection(string host, int port = RequestWriter.NoPort, int timeoutMilliseconds = InfiniteTimeout, TlsOptions tls = null)
             : base(host, port, timeoutMilliseconds)
         {
-            Tls = tls == null ? new TlsOptions() : tls;
+            Tls = tls ?? new TlsOptions();
         }
 
         /// <summary>443.</summary>
@@ -43,9 +43,8 @@ namespace HttpNano
         /// </summary>
         internal override ITransport Secure(ITransport plain, string host)
         {
-            TcpTransport tls = (TcpTransport)plain;
-            tls.Handshake(host, Tls);
-            return tls;
+            ((TcpTransport)plain).Handshake(host, Tls);
+            return plain;
         }
     }
 }

@@ -165,8 +165,11 @@ namespace HttpNano
     /// </summary>
     public class RemoteDisconnectedException : BadStatusLineException
     {
+        // Also the message of a device TLS handshake the server closed (TcpTransport.MbedTlsError).
+        internal const string ClosedWithoutResponse = "closed without response";
+
         /// <summary>Creates the exception.</summary>
-        public RemoteDisconnectedException() : base("", "closed without response") { }
+        public RemoteDisconnectedException() : base("", ClosedWithoutResponse) { }
     }
 
     /// <summary>

@@ -330,7 +330,7 @@ namespace HttpNano
                 case BadCertificate:
                     return new CertificateVerificationException(null, CertificateVerificationException.Unknown, code, inner);
                 case CaChainRequired:
-                    return new CertificateVerificationException("no CA certificate", CertificateVerificationException.Untrusted, code, inner);
+                    return new CertificateVerificationException(TlsOptions.NoCaCertificate, CertificateVerificationException.Untrusted, code, inner);
                 case InvalidRecord:
                     return new TlsPlainHttpException(code, inner);
                 case FatalAlert:
@@ -340,7 +340,7 @@ namespace HttpNano
                     message = "out of native memory";
                     break;
                 case ConnectionEof:
-                    message = "server closed";
+                    message = RemoteDisconnectedException.ClosedWithoutResponse;
                     break;
             }
 
@@ -424,11 +424,7 @@ namespace HttpNano
         // it inside; other exceptions stay as they are.
         private static Exception Fail(Exception e, string failedMessage, string timedOutMessage)
         {
-            SocketException socketError = e as SocketException;
-            if (socketError == null)
-            {
-                socketError = e.InnerException as SocketException;
-            }
+            SocketException socketError = (e as SocketException) ?? (e.InnerException as SocketException);
 
 #if NANOFRAMEWORK_1_0
             // The device has no SocketErrorCode; ErrorCode carries the SocketError value.
@@ -469,7 +465,8 @@ namespace HttpNano
         {
             if (options.Pins != null)
             {
-                throw new NotSupportedException("key pinning");
+                // The message names the option: the field's name, stored once for both.
+                throw new NotSupportedException(nameof(TlsOptions.Pins));
             }
 
             X509Certificate ca = options.CaPem == null ? null : new X509Certificate(options.CaPem);
@@ -482,7 +479,6 @@ namespace HttpNano
 
             // TlsVersion's values are the platforms' SslProtocols flags. None would mean TLS 1.3
             // only on current firmware: default to 1.2, which all support.
-            SslProtocols protocols = (SslProtocols)options.Versions;
             SslStream ssl = new SslStream(OpenSocket());
             _ssl = ssl;
             ssl.SslVerification = options.DangerousAcceptAnyServerCertificate
@@ -492,7 +488,7 @@ namespace HttpNano
             try
             {
                 // An empty target host skips mbedtls_ssl_set_hostname: no SNI and no name check.
-                ssl.AuthenticateAsClient(options.CheckHostName ? host : "", client, ca, protocols == SslProtocols.None ? SslProtocols.Tls12 : protocols);
+                ssl.AuthenticateAsClient(options.CheckHostName ? host : "", client, ca, options.Versions == TlsVersion.Default ? SslProtocols.Tls12 : (SslProtocols)options.Versions);
             }
             catch (SocketException e)
             {

@@ -17,8 +17,9 @@ namespace HttpNano
         private const string PemBegin = "-----BEGIN CERTIFICATE-----";
         private const string PemEnd = "-----END CERTIFICATE-----";
 
-        // The message of both certificate arguments that hold none (PEM text or DER bytes).
-        private const string NoCertificate = "no certificate";
+        // The message of both CA arguments that hold no certificate (PEM text or DER bytes); the
+        // device's handshake without any CA says the same (TcpTransport.MbedTlsError).
+        internal const string NoCaCertificate = "no CA certificate";
 
         // What the handshake reads (internal fields, not properties: on the device a field costs a
         // fraction of a property). CaPem: the added CA certificates as one PEM text, or null.
@@ -45,7 +46,7 @@ namespace HttpNano
 
             if (pem.IndexOf(PemBegin) < 0 || pem.IndexOf(PemEnd) < 0)
             {
-                throw new ArgumentException(NoCertificate, "pem");
+                throw new ArgumentException(NoCaCertificate, "pem");
             }
 
             // A null CaPem concatenates as empty, on the device too (its native Concat skips nulls).
@@ -63,17 +64,18 @@ namespace HttpNano
 
             if (der.Length == 0)
             {
-                throw new ArgumentException(NoCertificate, "der");
+                throw new ArgumentException(NoCaCertificate, "der");
             }
 
             // PEM: the base64 in lines of 64 characters between the BEGIN and END lines. Each line
             // starts with its line end (one "\n" literal, no second form of the END line); the
             // last round, the first i at or past the end, adds the END line.
             string base64 = Convert.ToBase64String(der);
+            int n = base64.Length;
             string pem = PemBegin;
-            for (int i = 0; i < base64.Length + 64; i += 64)
+            for (int i = 0; i < n + 64; i += 64)
             {
-                pem = pem + "\n" + (i < base64.Length ? base64.Substring(i, base64.Length - i < 64 ? base64.Length - i : 64) : PemEnd);
+                pem = pem + "\n" + (i < n ? base64.Substring(i, n - i < 64 ? n - i : 64) : PemEnd);
             }
 
             AddTrustedCaPem(pem);
