@@ -52,8 +52,9 @@ namespace HttpNano
         // The TLS stream over _socket; null for plain TCP (and once closed).
         private SslStream _ssl;
 
-        // Armed only while connecting: closes the socket when the connect timeout runs out.
-        private Timer _watchdog;
+        // The connect watchdog, armed only while connecting: closes the socket when the connect
+        // timeout runs out.
+        private Timer _timer;
 
         /// <summary>Wraps a connected socket; the transport owns it from now on.</summary>
         internal TcpTransport(Socket socket)
@@ -120,7 +121,7 @@ namespace HttpNano
                 TcpTransport transport = new TcpTransport(socket);
                 if (connectTimeout > 0)
                 {
-                    transport._watchdog = new Timer(transport.Expire, null, connectTimeout, Timeout.Infinite);
+                    transport._timer = new Timer(transport.Expire, null, connectTimeout, Timeout.Infinite);
                 }
 
                 try
@@ -133,10 +134,10 @@ namespace HttpNano
                     // lock). A socket it closed is a timeout, whatever Connect did.
                     lock (transport)
                     {
-                        if (transport._watchdog != null)
+                        if (transport._timer != null)
                         {
-                            transport._watchdog.Dispose();
-                            transport._watchdog = null;
+                            transport._timer.Dispose();
+                            transport._timer = null;
                         }
 
                         if (transport._socket == null)
@@ -224,7 +225,7 @@ namespace HttpNano
         /// <inheritdoc/>
         public int Receive(byte[] buffer, int offset, int count)
         {
-            CheckRange(buffer, offset, count, 1);
+            Check(buffer, offset, count, 1);
             Socket socket = OpenSocket();
             SslStream ssl = _ssl;
             try
@@ -242,7 +243,7 @@ namespace HttpNano
         /// <inheritdoc/>
         public void Send(byte[] buffer, int offset, int count)
         {
-            CheckRange(buffer, offset, count, 0);
+            Check(buffer, offset, count, 0);
             Socket socket = OpenSocket();
             SslStream ssl = _ssl;
             try
@@ -404,7 +405,7 @@ namespace HttpNano
 
         // The check every Receive and Send make on byte[] + offset + count, with at least
         // `least` bytes: 1 for a receive, whose 0 would read as end of stream.
-        private static void CheckRange(byte[] buffer, int offset, int count, int least)
+        private static void Check(byte[] buffer, int offset, int count, int least)
         {
             if (buffer == null)
             {
@@ -447,7 +448,7 @@ namespace HttpNano
             lock (this)
             {
                 // Null: disarmed, the connect finished first.
-                if (_watchdog != null)
+                if (_timer != null)
                 {
                     Close();
                 }
