@@ -28,7 +28,7 @@ namespace HttpNano
         public HttpsConnection(string host, int port = RequestWriter.NoPort, int timeoutMilliseconds = InfiniteTimeout, TlsOptions tls = null)
             : base(host, port, timeoutMilliseconds)
         {
-            Tls = tls == null ? new TlsOptions() : tls;
+            Tls = tls ?? new TlsOptions();
         }
 
         /// <summary>443.</summary>
@@ -37,10 +37,14 @@ namespace HttpNano
             get { return HttpsPort; }
         }
 
-        /// <summary>TLS with the origin (the tunnel's target when tunnelling: SNI and name check), over the open socket.</summary>
+        /// <summary>
+        /// TLS with the origin (the tunnel's target when tunnelling: SNI and name check), over the
+        /// open socket, which must be a TcpTransport's; on failure Connect closes it.
+        /// </summary>
         internal override ITransport Secure(ITransport plain, string host)
         {
-            return TcpTransport.Secure(plain, host, Tls);
+            ((TcpTransport)plain).Handshake(host, Tls);
+            return plain;
         }
     }
 }

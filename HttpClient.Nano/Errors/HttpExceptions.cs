@@ -76,23 +76,14 @@ namespace HttpNano
         /// <summary>How many more bytes were expected, or -1 when unknown.</summary>
         public readonly long Expected;
 
-        /// <summary>Creates the exception.</summary>
+        /// <summary>Creates the exception; its message reads e.g. "7 bytes read, 3 more expected".</summary>
         /// <param name="partial">The bytes read before the body ended early.</param>
         /// <param name="expected">How many more bytes were expected, or -1 when unknown.</param>
         public IncompleteReadException(byte[] partial, long expected)
+            : base((partial == null ? 0 : partial.Length).ToString() + " bytes read" + (expected < 0 ? "" : ", " + expected.ToString() + " more expected"))
         {
             Partial = partial == null ? new byte[0] : partial;
             Expected = expected;
-        }
-
-        /// <summary>E.g. "7 bytes read, 3 more expected" (built only when asked for).</summary>
-        public override string Message
-        {
-            get
-            {
-                string read = Partial.Length.ToString() + " bytes read";
-                return Expected < 0 ? read : read + ", " + Expected.ToString() + " more expected";
-            }
         }
     }
 
@@ -113,7 +104,7 @@ namespace HttpNano
         /// <summary>Creates the exception.</summary>
         /// <param name="partial">The bytes read before the limit was passed; never null.</param>
         /// <param name="limit">The limit that was passed.</param>
-        public ResponseTooLargeException(byte[] partial, int limit) : base("response too large")
+        public ResponseTooLargeException(byte[] partial, int limit)
         {
             Partial = partial;
             Limit = limit;
@@ -174,8 +165,11 @@ namespace HttpNano
     /// </summary>
     public class RemoteDisconnectedException : BadStatusLineException
     {
+        // Also the message of a device TLS handshake the server closed (TcpTransport.MbedTlsError).
+        internal const string ClosedWithoutResponse = "closed without response";
+
         /// <summary>Creates the exception.</summary>
-        public RemoteDisconnectedException() : base("", "closed without response") { }
+        public RemoteDisconnectedException() : base("", ClosedWithoutResponse) { }
     }
 
     /// <summary>

@@ -21,8 +21,8 @@ namespace HttpNano
     /// implements explicitly), so the host tests exercise the code the device runs.
     /// </summary>
     /// <remarks>
-    /// TLS: <see cref="Secure"/> moves the socket into a new transport whose bytes go through an
-    /// authenticated SslStream: .NET's over a NetworkStream on the host, nanoFramework's
+    /// TLS: after <see cref="Handshake"/> the transport's bytes go through an authenticated
+    /// SslStream: .NET's over a NetworkStream on the host, nanoFramework's
     /// SslStream(Socket) over mbedTLS on the device. Poll, the idle-close check and timeouts stay
     /// on the socket; Read and Write take byte[] + offset + count (the device does not implement
     /// Read(SpanByte)). The device's handshake is below, the host's in Host/TcpTransport.Host.cs.
@@ -52,8 +52,9 @@ namespace HttpNano
         // The TLS stream over _socket; null for plain TCP (and once closed).
         private SslStream _ssl;
 
-        // Armed only while connecting: closes the socket when the connect timeout runs out.
-        private Timer _watchdog;
+        // The connect watchdog, armed only while connecting: closes the socket when the connect
+        // timeout runs out.
+        private Timer _timer;
 
         /// <summary>Wraps a connected socket; the transport owns it from now on.</summary>
         internal TcpTransport(Socket socket)
@@ -96,13 +97,9 @@ namespace HttpNano
                     }
                 }
             }
-            catch (SocketException e)
-            {
-                throw Fail(e, NameNotResolved, NameNotResolved);
-            }
             catch (Exception e)
             {
-                throw new IOException(NameNotResolved, e);
+                throw e is SocketException ? Fail(e, NameNotResolved, NameNotResolved) : new IOException(NameNotResolved, e);
             }
 
             Socket socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
@@ -124,37 +121,30 @@ namespace HttpNano
                 TcpTransport transport = new TcpTransport(socket);
                 if (connectTimeout > 0)
                 {
-                    transport._watchdog = new Timer(transport.Expire, null, connectTimeout, Timeout.Infinite);
+                    transport._timer = new Timer(transport.Expire, null, connectTimeout, Timeout.Infinite);
                 }
 
-                Exception failure = null;
                 try
                 {
                     socket.Connect(new IPEndPoint(address, port));
                 }
-                catch (Exception e)
+                finally
                 {
-                    failure = e;
-                }
-
-                // Disarm: after this the watchdog closes nothing (both run under the same lock).
-                lock (transport)
-                {
-                    if (transport._watchdog != null)
+                    // Disarm: after this the watchdog closes nothing (both run under the same
+                    // lock). A socket it closed is a timeout, whatever Connect did.
+                    lock (transport)
                     {
-                        transport._watchdog.Dispose();
-                        transport._watchdog = null;
-                    }
+                        if (transport._timer != null)
+                        {
+                            transport._timer.Dispose();
+                            transport._timer = null;
+                        }
 
-                    if (transport._socket == null)
-                    {
-                        throw new TimeoutException(ConnectTimedOut);
+                        if (transport._socket == null)
+                        {
+                            throw new TimeoutException(ConnectTimedOut);
+                        }
                     }
-                }
-
-                if (failure != null)
-                {
-                    throw failure;
                 }
 
                 return transport;
@@ -193,30 +183,6 @@ namespace HttpNano
             return c != '.';
         }
 
-        /// <summary>
-        /// Runs the TLS handshake with <paramref name="host"/> (SNI and name check) over the socket
-        /// of <paramref name="plain"/>, which must be a TcpTransport, as <paramref name="options"/>
-        /// say; the returned transport owns the socket and <paramref name="plain"/> is closed. On
-        /// failure the socket is closed and a <see cref="TlsHandshakeException"/> (or the socket's
-        /// error) is thrown.
-        /// </summary>
-        internal static TcpTransport Secure(ITransport plain, string host, TlsOptions options)
-        {
-            TcpTransport tcp = (TcpTransport)plain;
-            TcpTransport tls = new TcpTransport(tcp.OpenSocket());
-            tcp._socket = null;
-            try
-            {
-                tls.Handshake(host, options);
-                return tls;
-            }
-            catch
-            {
-                tls.Close();
-                throw;
-            }
-        }
-
         /// <inheritdoc/>
         public bool Poll(int milliseconds)
         {
@@ -233,21 +199,18 @@ namespace HttpNano
         /// <inheritdoc/>
         public bool PeerClosed()
         {
-            Socket socket = _socket;
-            if (socket == null)
-            {
-                return true;
-            }
-
             try
             {
+                // A closed transport (ObjectDisposedException) or a failed poll: closed too.
+                Socket socket = OpenSocket();
+
                 // Plain TCP carries nothing unasked: any byte on an idle socket (a "408 Request
                 // Timeout" before the server closes, garbage) makes it unusable, like a close.
                 // TLS records can arrive unasked (TLS 1.3 session tickets): there only the close
                 // counts, and a close_notify, being data, is seen on the next read.
                 return socket.Poll(0, SelectMode.SelectRead) && (_ssl == null || socket.Available == 0);
             }
-            catch (SocketException)
+            catch (Exception)
             {
                 return true;
             }
@@ -262,21 +225,17 @@ namespace HttpNano
         /// <inheritdoc/>
         public int Receive(byte[] buffer, int offset, int count)
         {
-            CheckRange(buffer, offset, count, 1);
+            Check(buffer, offset, count, 1);
             Socket socket = OpenSocket();
             SslStream ssl = _ssl;
             try
             {
                 return ssl == null ? socket.Receive(buffer, offset, count, SocketFlags.None) : ssl.Read(buffer, offset, count);
             }
-            catch (SocketException e)
+            catch (Exception e)
             {
-                // The device's SslStream lets the socket's own exception through.
-                throw Fail(e, ReceiveFailed, ReceiveTimedOut);
-            }
-            catch (IOException e)
-            {
-                // .NET's SslStream wraps it in an IOException.
+                // A SocketException (from the socket or the device's SslStream, which lets it
+                // through) or .NET's SslStream's IOException around it: mapped; others as they are.
                 throw Fail(e, ReceiveFailed, ReceiveTimedOut);
             }
         }
@@ -284,7 +243,7 @@ namespace HttpNano
         /// <inheritdoc/>
         public void Send(byte[] buffer, int offset, int count)
         {
-            CheckRange(buffer, offset, count, 0);
+            Check(buffer, offset, count, 0);
             Socket socket = OpenSocket();
             SslStream ssl = _ssl;
             try
@@ -307,15 +266,16 @@ namespace HttpNano
                     count -= sent;
                 }
             }
-            catch (SocketException e)
+            catch (Exception e)
             {
+                // As in Receive: socket and SslStream failures mapped, others as they are.
                 Exception error = Fail(e, SendFailed, SendTimedOut);
 #if !NANOFRAMEWORK_1_0
                 // .NET on Linux reports a send that moved some bytes and then met a reset as timed
                 // out (SocketError.TimedOut, even on a socket without a timeout). A zero-byte send
                 // tells the two apart: it returns at once on a live socket, however full its
                 // buffer, and fails on a reset one.
-                if (error is TimeoutException)
+                if (error is TimeoutException && e is SocketException)
                 {
                     try
                     {
@@ -328,10 +288,6 @@ namespace HttpNano
                 }
 #endif
                 throw error;
-            }
-            catch (IOException e)
-            {
-                throw Fail(e, SendFailed, SendTimedOut);
             }
         }
 
@@ -368,24 +324,28 @@ namespace HttpNano
         /// </summary>
         internal static TlsHandshakeException MbedTlsError(int code, Exception inner)
         {
+            string message = null;
             switch (code)
             {
                 case CertVerifyFailed:
                 case BadCertificate:
                     return new CertificateVerificationException(null, CertificateVerificationException.Unknown, code, inner);
                 case CaChainRequired:
-                    return new CertificateVerificationException("no CA certificate", CertificateVerificationException.Untrusted, code, inner);
+                    return new CertificateVerificationException(TlsOptions.NoCaCertificate, CertificateVerificationException.Untrusted, code, inner);
                 case InvalidRecord:
                     return new TlsPlainHttpException(code, inner);
                 case FatalAlert:
-                    return new TlsHandshakeException("server sent an alert", code, inner);
+                    message = "fatal alert";
+                    break;
                 case AllocFailed:
-                    return new TlsHandshakeException("out of native memory", code, inner);
+                    message = "out of native memory";
+                    break;
                 case ConnectionEof:
-                    return new TlsHandshakeException("server closed", code, inner);
-                default:
-                    return code < 0 ? new TlsHandshakeException(null, code, inner) : null;
+                    message = RemoteDisconnectedException.ClosedWithoutResponse;
+                    break;
             }
+
+            return code < 0 ? new TlsHandshakeException(message, code, inner) : null;
         }
 
         /// <summary>Where the debug lines of <see cref="HttpConnection.SetDebugLevel"/> go: standard output on a desktop (as in CPython), the debugger output on the device.</summary>
@@ -401,29 +361,30 @@ namespace HttpNano
         /// <summary>Bytes as CPython's repr would show them: printable ASCII as is, CR/LF/TAB escaped, others as \xNN (debug lines only).</summary>
         internal static string Escape(byte[] buffer, int offset, int count)
         {
+            // The four bytes escaped by a letter, those letters, then the hex digits.
+            const string Table = "\r\n\t\\rnt\\0123456789abcdef";
             char[] chars = new char[count * 4];
             int at = 0;
             for (int i = offset; i < offset + count; i++)
             {
                 int b = buffer[i];
-                if (b == '\r' || b == '\n' || b == '\t' || b == '\\')
-                {
-                    chars[at++] = '\\';
-                    chars[at++] = b == '\r' ? 'r' : b == '\n' ? 'n' : b == '\t' ? 't' : '\\';
-                }
-                else if (b >= 32 && b < 127)
+                int k = Table.IndexOf((char)b, 0, 4);
+                if (k < 0 && b >= 32 && b < 127)
                 {
                     chars[at++] = (char)b;
+                    continue;
+                }
+
+                chars[at++] = '\\';
+                if (k >= 0)
+                {
+                    chars[at++] = Table[k + 4];
                 }
                 else
                 {
-                    chars[at++] = '\\';
                     chars[at++] = 'x';
-                    for (int shift = 4; shift >= 0; shift -= 4)
-                    {
-                        int digit = (b >> shift) & 15;
-                        chars[at++] = (char)(digit < 10 ? '0' + digit : 'a' + digit - 10);
-                    }
+                    chars[at++] = Table[8 + (b >> 4)];
+                    chars[at++] = Table[8 + (b & 15)];
                 }
             }
 
@@ -436,7 +397,7 @@ namespace HttpNano
             Socket socket = _socket;
             if (socket == null)
             {
-                throw new ObjectDisposedException("transport");
+                throw new ObjectDisposedException(null);
             }
 
             return socket;
@@ -444,7 +405,7 @@ namespace HttpNano
 
         // The check every Receive and Send make on byte[] + offset + count, with at least
         // `least` bytes: 1 for a receive, whose 0 would read as end of stream.
-        private static void CheckRange(byte[] buffer, int offset, int count, int least)
+        private static void Check(byte[] buffer, int offset, int count, int least)
         {
             if (buffer == null)
             {
@@ -464,11 +425,7 @@ namespace HttpNano
         // it inside; other exceptions stay as they are.
         private static Exception Fail(Exception e, string failedMessage, string timedOutMessage)
         {
-            SocketException socketError = e as SocketException;
-            if (socketError == null)
-            {
-                socketError = e.InnerException as SocketException;
-            }
+            SocketException socketError = (e as SocketException) ?? (e.InnerException as SocketException);
 
 #if NANOFRAMEWORK_1_0
             // The device has no SocketErrorCode; ErrorCode carries the SocketError value.
@@ -485,24 +442,17 @@ namespace HttpNano
         }
 
         // The connect watchdog's timer callback: closes the socket unless the connect finished first.
+        // (Open disposes the timer when it disarms it, fired or not.)
         private void Expire(object state)
         {
-            Socket socket;
             lock (this)
             {
-                if (_watchdog == null)
+                // Null: disarmed, the connect finished first.
+                if (_timer != null)
                 {
-                    // Disarmed: the connect finished first.
-                    return;
+                    Close();
                 }
-
-                _watchdog.Dispose();
-                _watchdog = null;
-                socket = _socket;
-                _socket = null;
             }
-
-            socket.Close();
         }
 
 #if NANOFRAMEWORK_1_0
@@ -512,11 +462,12 @@ namespace HttpNano
         // Without a CA of the caller's, the CA argument is null and mbedTLS verifies against the
         // bundle stored on the device (CertificateManager.AddCaCertificateBundle); with none
         // stored, the handshake fails closed as a CertificateVerificationException.
-        private void Handshake(string host, TlsOptions options)
+        internal void Handshake(string host, TlsOptions options)
         {
             if (options.Pins != null)
             {
-                throw new NotSupportedException("key pinning");
+                // The message names the option: the field's name, stored once for both.
+                throw new NotSupportedException(nameof(TlsOptions.Pins));
             }
 
             X509Certificate ca = options.CaPem == null ? null : new X509Certificate(options.CaPem);
@@ -529,8 +480,7 @@ namespace HttpNano
 
             // TlsVersion's values are the platforms' SslProtocols flags. None would mean TLS 1.3
             // only on current firmware: default to 1.2, which all support.
-            SslProtocols protocols = (SslProtocols)options.Versions;
-            SslStream ssl = new SslStream(_socket);
+            SslStream ssl = new SslStream(OpenSocket());
             _ssl = ssl;
             ssl.SslVerification = options.DangerousAcceptAnyServerCertificate
                 ? SslVerification.NoVerification
@@ -539,7 +489,7 @@ namespace HttpNano
             try
             {
                 // An empty target host skips mbedtls_ssl_set_hostname: no SNI and no name check.
-                ssl.AuthenticateAsClient(options.CheckHostName ? host : "", client, ca, protocols == SslProtocols.None ? SslProtocols.Tls12 : protocols);
+                ssl.AuthenticateAsClient(options.CheckHostName ? host : "", client, ca, options.Versions == TlsVersion.Default ? SslProtocols.Tls12 : (SslProtocols)options.Versions);
             }
             catch (SocketException e)
             {

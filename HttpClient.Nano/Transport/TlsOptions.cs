@@ -17,6 +17,10 @@ namespace HttpNano
         private const string PemBegin = "-----BEGIN CERTIFICATE-----";
         private const string PemEnd = "-----END CERTIFICATE-----";
 
+        // The message of both CA arguments that hold no certificate (PEM text or DER bytes); the
+        // device's handshake without any CA says the same (TcpTransport.MbedTlsError).
+        internal const string NoCaCertificate = "no CA certificate";
+
         // What the handshake reads (internal fields, not properties: on the device a field costs a
         // fraction of a property). CaPem: the added CA certificates as one PEM text, or null.
         // CertPem and KeyPem: the pair of SetClientCertificatePem, or null. Pins: the pinned keys
@@ -25,7 +29,7 @@ namespace HttpNano
         internal string CertPem;
         internal string KeyPem;
         internal string Pins;
-        private X509Certificate _clientCertificate;
+        private X509Certificate _client;
 
         /// <summary>
         /// Trusts the CA certificate(s) in <paramref name="pem"/>: one or more
@@ -42,11 +46,11 @@ namespace HttpNano
 
             if (pem.IndexOf(PemBegin) < 0 || pem.IndexOf(PemEnd) < 0)
             {
-                throw new ArgumentException("no PEM certificate", "pem");
+                throw new ArgumentException(NoCaCertificate, "pem");
             }
 
-            string block = pem.Trim() + "\n";
-            CaPem = CaPem == null ? block : CaPem + block;
+            // A null CaPem concatenates as empty, on the device too (its native Concat skips nulls).
+            CaPem = CaPem + pem.Trim() + "\n";
         }
 
         /// <summary>Trusts the CA certificate given as DER bytes. May be called several times.</summary>
@@ -60,18 +64,21 @@ namespace HttpNano
 
             if (der.Length == 0)
             {
-                throw new ArgumentException("empty certificate", "der");
+                throw new ArgumentException(NoCaCertificate, "der");
             }
 
-            // PEM: the base64 in lines of 64 characters between the BEGIN and END lines.
+            // PEM: the base64 in lines of 64 characters between the BEGIN and END lines. Each line
+            // starts with its line end (one "\n" literal, no second form of the END line); the
+            // last round, the first i at or past the end, adds the END line.
             string base64 = Convert.ToBase64String(der);
+            int n = base64.Length;
             string pem = PemBegin;
-            for (int i = 0; i < base64.Length; i += 64)
+            for (int i = 0; i < n + 64; i += 64)
             {
-                pem = pem + "\n" + base64.Substring(i, base64.Length - i < 64 ? base64.Length - i : 64);
+                pem = pem + "\n" + (i < n ? base64.Substring(i, n - i < 64 ? n - i : 64) : PemEnd);
             }
 
-            AddTrustedCaPem(pem + "\n" + PemEnd);
+            AddTrustedCaPem(pem);
         }
 
         /// <summary>
@@ -91,19 +98,14 @@ namespace HttpNano
         /// <param name="privateKeyPem">Its private key, PEM.</param>
         public void SetClientCertificatePem(string certificatePem, string privateKeyPem)
         {
-            if (certificatePem == null)
+            if (certificatePem == null || privateKeyPem == null)
             {
-                throw new ArgumentNullException("certificatePem");
-            }
-
-            if (privateKeyPem == null)
-            {
-                throw new ArgumentNullException("privateKeyPem");
+                throw new ArgumentNullException(certificatePem == null ? "certificatePem" : "privateKeyPem");
             }
 
             CertPem = certificatePem;
             KeyPem = privateKeyPem;
-            _clientCertificate = null;
+            _client = null;
         }
 
         /// <summary>
@@ -114,10 +116,10 @@ namespace HttpNano
         /// </summary>
         public X509Certificate ClientCertificate
         {
-            get { return _clientCertificate; }
+            get { return _client; }
             set
             {
-                _clientCertificate = value;
+                _client = value;
                 CertPem = null;
                 KeyPem = null;
             }
@@ -174,8 +176,7 @@ namespace HttpNano
                 throw new ArgumentException("not a base64 SHA-256", "base64Sha256");
             }
 
-            string pin = Convert.ToBase64String(hash) + "\n";
-            Pins = Pins == null ? pin : Pins + pin;
+            Pins = Pins + Convert.ToBase64String(hash) + "\n";
         }
     }
 }

@@ -18,8 +18,21 @@ namespace HttpNano.Tests.Host.Tls
             return options;
         }
 
+        /// <summary>Opens and secures a transport as HttpsConnection.Connect does: a failed handshake closes it.</summary>
         internal static TcpTransport Open(TlsOptions options, int port, string host = "127.0.0.1")
-            => TcpTransport.Secure(TcpTransport.Open(host, port, Timeout, Timeout), host, options);
+        {
+            TcpTransport transport = TcpTransport.Open(host, port, Timeout, Timeout);
+            try
+            {
+                transport.Handshake(host, options);
+                return transport;
+            }
+            catch
+            {
+                transport.Close();
+                throw;
+            }
+        }
 
         /// <summary>Sends <paramref name="request"/> and reads until the peer closes.</summary>
         internal static string Exchange(ITransport transport, string request)

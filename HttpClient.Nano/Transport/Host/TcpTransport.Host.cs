@@ -42,12 +42,18 @@ namespace HttpNano
             Close();
         }
 
-        // The options' certificates are read at each handshake (a handshake is rare: keep-alive).
-        private void Handshake(string host, TlsOptions options)
+        /// <summary>
+        /// Runs the TLS handshake with <paramref name="host"/> (SNI and name check) over this
+        /// transport's socket as <paramref name="options"/> say; from then on its bytes go through
+        /// TLS. On failure a <see cref="TlsHandshakeException"/> (or the socket's error) is thrown
+        /// and the caller closes the transport. The options' certificates are read at each
+        /// handshake (a handshake is rare: keep-alive).
+        /// </summary>
+        internal void Handshake(string host, TlsOptions options)
         {
             HostCertificateCheck check = new HostCertificateCheck(options, HostTlsCredentials.TrustedRoots(options));
             X509Certificate2 client = HostTlsCredentials.ClientCertificate(options);
-            FirstBytesStream recorder = new FirstBytesStream(new NetworkStream(_socket, false));
+            FirstBytesStream recorder = new FirstBytesStream(new NetworkStream(OpenSocket(), false));
             _ssl = new SslStream(recorder, false);
 
             SslClientAuthenticationOptions settings = new SslClientAuthenticationOptions();
