@@ -424,7 +424,7 @@ namespace HttpNano
                 // The name's length, or minus the code of a known name (whose length it holds).
                 int slot = i * SlotsPerField;
                 int nameLength = Fields[slot + 1];
-                if ((nameLength < 0 ? -nameLength & 31 : nameLength) == length && Ascii.EqualsIgnoreCase(Buffer, Fields[slot], length, name))
+                if ((nameLength < 0 ? -nameLength & 31 : nameLength) == length && Ascii.EqualsIgnoreCase(name, null, Buffer, Fields[slot], length))
                 {
                     return i;
                 }
@@ -674,7 +674,7 @@ namespace HttpNano
                 int elementStart = SkipSpace(at, comma);
                 int elementEnd = TrimEnd(elementStart, comma);
                 if (token != null
-                    ? Ascii.EqualsIgnoreCase(b, elementStart, elementEnd - elementStart, token)
+                    ? Ascii.EqualsIgnoreCase(token, null, b, elementStart, elementEnd - elementStart)
                     : EqualsKnown(b, elementStart, elementEnd - elementStart, code))
                 {
                     return true;
