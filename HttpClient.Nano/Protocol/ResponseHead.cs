@@ -502,34 +502,39 @@ namespace HttpNano
         }
 
         /// <summary>
-        /// Whether any field named <paramref name="name"/> holds <paramref name="token"/> as one
-        /// element of its comma-separated list, ignoring ASCII case and surrounding whitespace
-        /// (e.g. "Connection: keep-alive, Upgrade"). Allocates nothing.
+        /// Whether any field with the known name <paramref name="name"/> (e.g.
+        /// <see cref="Connection"/>) holds the known token <paramref name="token"/> (e.g.
+        /// <see cref="Close"/>) as one element of its comma-separated list, ignoring ASCII case
+        /// and surrounding whitespace (e.g. "Connection: keep-alive, Upgrade"). Any other name or
+        /// token is given as <paramref name="nameText"/> or <paramref name="tokenText"/>, which
+        /// then stands for the code. Allocates nothing.
         /// </summary>
-        public bool HasToken(string name, string token)
+        public bool HasToken(int name, int token, string nameText = null, string tokenText = null)
         {
-            for (int i = IndexOf(name, 0); i >= 0; i = IndexOf(name, i + 1))
+            byte[] b = Buffer;
+            int i = -1;
+            while ((i = nameText != null ? IndexOf(nameText, i + 1) : IndexOf(name, i + 1)) >= 0)
             {
-                if (ListHolds(i, token, 0))
+                int at = ValueOffset(i);
+                int end = at + ValueLength(i);
+                while (at <= end)
                 {
-                    return true;
-                }
-            }
+                    int comma = at;
+                    while (comma < end && b[comma] != ',')
+                    {
+                        comma++;
+                    }
 
-            return false;
-        }
+                    int start = SkipSpace(at, comma);
+                    int length = TrimEnd(start, comma) - start;
+                    if (tokenText != null
+                        ? Ascii.EqualsIgnoreCase(tokenText, null, b, start, length)
+                        : EqualsKnown(b, start, length, token))
+                    {
+                        return true;
+                    }
 
-        /// <summary>
-        /// <see cref="HasToken(string, string)"/> for a name and a token the library knows, by
-        /// code (e.g. <see cref="Connection"/>, <see cref="Close"/>).
-        /// </summary>
-        public bool HasToken(int name, int token)
-        {
-            for (int i = IndexOf(name, 0); i >= 0; i = IndexOf(name, i + 1))
-            {
-                if (ListHolds(i, null, token))
-                {
-                    return true;
+                    at = comma + 1;
                 }
             }
 
@@ -655,35 +660,6 @@ namespace HttpNano
             }
 
             return end;
-        }
-
-        // Whether field `index` holds the token (a string, or else the known code) as a list element.
-        private bool ListHolds(int index, string token, int code)
-        {
-            byte[] b = Buffer;
-            int at = ValueOffset(index);
-            int end = at + ValueLength(index);
-            while (at <= end)
-            {
-                int comma = at;
-                while (comma < end && b[comma] != ',')
-                {
-                    comma++;
-                }
-
-                int elementStart = SkipSpace(at, comma);
-                int elementEnd = TrimEnd(elementStart, comma);
-                if (token != null
-                    ? Ascii.EqualsIgnoreCase(token, null, b, elementStart, elementEnd - elementStart)
-                    : EqualsKnown(b, elementStart, elementEnd - elementStart, code))
-                {
-                    return true;
-                }
-
-                at = comma + 1;
-            }
-
-            return false;
         }
     }
 }
