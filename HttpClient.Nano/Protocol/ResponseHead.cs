@@ -211,9 +211,24 @@ namespace HttpNano
                             throw Fail(new HttpException("invalid header line"));
                         }
 
-                        // Bare CRs and NULs in the field lines become SP (see the remarks on the type).
-                        ReplaceAll(Ascii.BoxedCr, lineStart);
-                        ReplaceAll(Ascii.BoxedNul, lineStart);
+                        // Bare CRs, then NULs, in the field lines become SP (see the remarks on the type).
+                        object boxed = Ascii.BoxedCr;
+                        while (true)
+                        {
+                            int k = _fieldsStart;
+                            while ((k = System.Array.IndexOf(buffer, boxed, k, lineStart - k)) >= 0)
+                            {
+                                buffer[k++] = Ascii.Space;
+                            }
+
+                            if (boxed == Ascii.BoxedNul)
+                            {
+                                break;
+                            }
+
+                            boxed = Ascii.BoxedNul;
+                        }
+
                         _next = last + 1;
                         IsComplete = true;
                         return _next - offset;
@@ -621,18 +636,6 @@ namespace HttpNano
 
             Version = 10 + c;
             Status = status;
-        }
-
-        // Every `boxed` octet in the field lines, from the end of the status line to `end`, becomes SP.
-        private void ReplaceAll(object boxed, int end)
-        {
-            byte[] b = Buffer;
-            int at = System.Array.IndexOf(b, boxed, _fieldsStart, end - _fieldsStart);
-            while (at >= 0)
-            {
-                b[at] = Ascii.Space;
-                at = System.Array.IndexOf(b, boxed, at + 1, end - at - 1);
-            }
         }
 
         private HttpException BadStatusLine(int start, int end)
