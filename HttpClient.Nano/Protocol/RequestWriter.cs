@@ -114,7 +114,8 @@ namespace HttpNano
         private string _url;
         private int _lineLength;
 
-        private string _hostValue;
+        // The last Host value and its whole line as bytes.
+        private string _hostHeader;
         private byte[] _hostLine;
 
         /// <summary>Creates a writer with a buffer of <paramref name="capacity"/> bytes.</summary>
@@ -177,7 +178,7 @@ namespace HttpNano
                 }
                 else
                 {
-                    if ((object)hostValue != (object)_hostValue)
+                    if ((object)hostValue != (object)_hostHeader)
                     {
                         // "Host: value\r\n" as bytes, the value validated as any header value.
                         int valueLength = hostValue.Length;
@@ -185,7 +186,7 @@ namespace HttpNano
                         Array.Copy(Ascii.Text, Ascii.HostText, line, 0, HostNameLength);
                         CrLf(line, CopyValue(hostValue, valueLength, line, HostNameLength));
                         _hostLine = line;
-                        _hostValue = hostValue;
+                        _hostHeader = hostValue;
                     }
 
                     Append(_hostLine, 0, _hostLine.Length);

@@ -98,7 +98,7 @@ namespace HttpNano
         private HttpException _error;
         private int _headStart;
         private int _fieldsStart;
-        private int _lineStart;
+        private int _line; // where the line not yet complete starts
         private int _next;
         private bool _canFold;
 
@@ -137,7 +137,7 @@ namespace HttpNano
             IsComplete = false;
             _error = null;
             _headStart = start;
-            _lineStart = start;
+            _line = start;
             _next = start;
             _canFold = false;
         }
@@ -186,7 +186,7 @@ namespace HttpNano
 
             byte[] token = Ascii.Token;
             int at = offset;
-            int lineStart = _lineStart;
+            int lineStart = _line;
             bool statusDone = Version != 0; // set once the status line is parsed
             while (true)
             {
@@ -245,7 +245,7 @@ namespace HttpNano
                             : new HttpException("header section too large"));
                     }
 
-                    _lineStart = lineStart;
+                    _line = lineStart;
                     _next = end;
                     return count;
                 }
@@ -390,12 +390,12 @@ namespace HttpNano
             if (Version == 0)
             {
                 int end = _next;
-                if (end > _lineStart && Buffer[end - 1] == Ascii.Cr)
+                if (end > _line && Buffer[end - 1] == Ascii.Cr)
                 {
                     end--;
                 }
 
-                return BadStatusLine(_lineStart, end);
+                return BadStatusLine(_line, end);
             }
 
             return Fail(new HttpException("incomplete head"));
