@@ -201,7 +201,7 @@ namespace HttpNano
                 // The empty line ("\n" or "\r\n") ends the head; only it may start with CR, which
                 // fails as soon as the next byte shows otherwise.
                 int first = lineStart < limit ? buffer[lineStart] : 0;
-                if ((first == Ascii.Lf || first == Ascii.Cr) && statusDone)
+                if (first <= Ascii.Cr && (first == Ascii.Lf || first == Ascii.Cr) && statusDone)
                 {
                     int last = first == Ascii.Lf ? lineStart : lineStart + 1;
                     if (last < limit)
@@ -259,7 +259,7 @@ namespace HttpNano
                     statusDone = true;
                     _fieldsStart = at;
                 }
-                else if (first == Ascii.Space || first == Ascii.Tab)
+                else if (first <= Ascii.Space && (first == Ascii.Space || first == Ascii.Tab))
                 {
                     // obs-fold: the text joins the previous value after one SP, moved left in place
                     // over the previous line end and the fold's leading whitespace (consumed
@@ -298,9 +298,11 @@ namespace HttpNano
                         throw Fail(new HttpException(colon == lineEnd ? "invalid header line" : "invalid header name"));
                     }
 
-                    // ": value" is ignored, as CPython does; a fold after it is ignored with it.
-                    _canFold = colon != lineStart;
-                    if (colon != lineStart)
+                    if (colon == lineStart)
+                    {
+                        _canFold = false; // ": value" is ignored, as CPython does; a fold after it with it
+                    }
+                    else
                     {
                         if (slot >= maxSlots)
                         {
@@ -325,6 +327,7 @@ namespace HttpNano
                         fields[slot + 1] = nameLength;
                         fields[slot + 2] = valueStart;
                         fields[slot + 3] = lineEnd - valueStart;
+                        _canFold = true;
                         Count++;
 
                         // The names the library looks up, by length first: a name of another
