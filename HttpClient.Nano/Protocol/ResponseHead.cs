@@ -477,7 +477,7 @@ namespace HttpNano
 
         /// <summary>
         /// Every field named <paramref name="name"/> joined with ", " in received order, or null
-        /// when there is none. One string is allocated (plus a char array when joining).
+        /// when there is none. One string is allocated, with the char array it is made from.
         /// </summary>
         public string GetHeader(string name)
         {
@@ -491,11 +491,6 @@ namespace HttpNano
             for (int i = first; i >= 0; i = IndexOf(name, i + 1))
             {
                 length += 2 + ValueLength(i);
-            }
-
-            if (length == ValueLength(first))
-            {
-                return GetValue(first); // a single field
             }
 
             char[] chars = new char[length];
