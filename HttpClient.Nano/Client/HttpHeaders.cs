@@ -74,7 +74,7 @@ namespace HttpNano
             int kept = 0;
             for (int i = 0; i < 2 * _count; i += 2)
             {
-                if (!Ascii.EqualsIgnoreCase(fields[i], name))
+                if (!Ascii.EqualsIgnoreCase(name, fields[i]))
                 {
                     fields[kept++] = fields[i];
                     fields[kept++] = fields[i + 1];
@@ -183,7 +183,7 @@ namespace HttpNano
         {
             for (int i = start; i < _count; i++)
             {
-                if (Ascii.EqualsIgnoreCase(_fields[2 * i], name))
+                if (Ascii.EqualsIgnoreCase(name, _fields[2 * i]))
                 {
                     return i;
                 }

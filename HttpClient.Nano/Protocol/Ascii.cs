@@ -86,12 +86,18 @@ namespace HttpNano
         }
 
         /// <summary>
-        /// Whether <paramref name="length"/> bytes at <paramref name="offset"/> spell
-        /// <paramref name="value"/>, ignoring ASCII case. Allocates nothing; the lengths are
-        /// compared first, so a mismatch costs one read of the string's length.
+        /// Whether <paramref name="value"/> equals <paramref name="text"/> or, when that is null,
+        /// the <paramref name="length"/> bytes at <paramref name="offset"/> in
+        /// <paramref name="buffer"/>, ignoring ASCII case (the device has no StringComparison).
+        /// Allocates nothing; the lengths are compared first.
         /// </summary>
-        public static bool EqualsIgnoreCase(byte[] buffer, int offset, int length, string value)
+        public static bool EqualsIgnoreCase(string value, string text, byte[] buffer = null, int offset = 0, int length = 0)
         {
+            if (text != null)
+            {
+                length = text.Length;
+            }
+
             if (length != value.Length)
             {
                 return false;
@@ -99,31 +105,9 @@ namespace HttpNano
 
             for (int i = 0; i < length; i++)
             {
-                int a = buffer[offset + i];
+                int a = text != null ? text[i] : buffer[offset + i];
                 int b = value[i];
                 if (a != b && ((a | 0x20) != (b | 0x20) || (uint)((a | 0x20) - 'a') > 'z' - 'a'))
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
-
-        /// <summary>Whether two strings are equal ignoring ASCII case (the device has no StringComparison).</summary>
-        public static bool EqualsIgnoreCase(string a, string b)
-        {
-            int length = a.Length;
-            if (length != b.Length)
-            {
-                return false;
-            }
-
-            for (int i = 0; i < length; i++)
-            {
-                int x = a[i];
-                int y = b[i];
-                if (x != y && ((x | 0x20) != (y | 0x20) || (uint)((x | 0x20) - 'a') > 'z' - 'a'))
                 {
                     return false;
                 }

@@ -24,7 +24,7 @@ namespace HttpNano
         /// <summary>Default <see cref="MaxReadBytes"/>: 65536 bytes (64 KiB) for a whole body read by <c>Read()</c>.</summary>
         public const int DefaultMaxReadBytes = 64 * 1024;
 
-        private int _maxLineLength = DefaultMaxLineLength;
+        private int _maxLine = DefaultMaxLineLength;
 
         /// <summary>
         /// Longest status, header, chunk-size or trailer line, in bytes, line end included.
@@ -32,7 +32,7 @@ namespace HttpNano
         /// <exception cref="ArgumentOutOfRangeException">Set to 0 or less.</exception>
         public int MaxLineLength
         {
-            get { return _maxLineLength; }
+            get { return _maxLine; }
             set
             {
                 if (value <= 0)
@@ -40,7 +40,7 @@ namespace HttpNano
                     throw new ArgumentOutOfRangeException("value");
                 }
 
-                _maxLineLength = value;
+                _maxLine = value;
             }
         }
 

@@ -114,7 +114,8 @@ namespace HttpNano
         private string _url;
         private int _lineLength;
 
-        private string _hostValue;
+        // The last Host value and its whole line as bytes.
+        private string _hostHeader;
         private byte[] _hostLine;
 
         /// <summary>Creates a writer with a buffer of <paramref name="capacity"/> bytes.</summary>
@@ -144,24 +145,24 @@ namespace HttpNano
                 // An absolute-form target ("http://authority/x", the scheme being "http" then
                 // letters, digits, '+', '-' or '.') names its own Host: the bytes after "//" up
                 // to the first '/', '?' or '#', if there are any. They are copied from the
-                // request line just written, where they passed the URL check.
+                // request line just written, where they passed the URL check; the SP after the
+                // URL stops every scan below at its end.
                 byte[] b = Buffer;
-                int urlEnd = Length - VersionLength;
-                int start = _urlStart + 4;
+                int start = _urlStart;
                 int end = 0;
-                if (start < urlEnd && b[start - 4] == 'h' && b[start - 3] == 't' && b[start - 2] == 't' && b[start - 1] == 'p')
+                if (b[start] == 'h' && b[start + 1] == 't' && b[start + 2] == 't' && b[start + 3] == 'p')
                 {
-                    int c = b[start];
-                    while (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '+' || c == '-' || c == '.')
+                    int c;
+                    start += 4;
+                    while ((uint)(((c = b[start]) | 0x20) - 'a') <= 'z' - 'a' || (uint)(c - '0') <= 9 || c == '+' || c == '-' || c == '.')
                     {
-                        c = ++start < urlEnd ? b[start] : 0;
+                        start++;
                     }
 
-                    if (c == ':' && start + 2 < urlEnd && b[start + 1] == '/' && b[start + 2] == '/')
+                    if (c == ':' && b[start + 1] == '/' && b[start + 2] == '/')
                     {
-                        start += 3;
-                        end = start;
-                        while (end < urlEnd && b[end] != '/' && b[end] != '?' && b[end] != '#')
+                        end = start += 3;
+                        while ((c = b[end]) != Ascii.Space && c != '/' && c != '?' && c != '#')
                         {
                             end++;
                         }
@@ -177,7 +178,7 @@ namespace HttpNano
                 }
                 else
                 {
-                    if ((object)hostValue != (object)_hostValue)
+                    if ((object)hostValue != (object)_hostHeader)
                     {
                         // "Host: value\r\n" as bytes, the value validated as any header value.
                         int valueLength = hostValue.Length;
@@ -185,7 +186,7 @@ namespace HttpNano
                         Array.Copy(Ascii.Text, Ascii.HostText, line, 0, HostNameLength);
                         CrLf(line, CopyValue(hostValue, valueLength, line, HostNameLength));
                         _hostLine = line;
-                        _hostValue = hostValue;
+                        _hostHeader = hostValue;
                     }
 
                     Append(_hostLine, 0, _hostLine.Length);

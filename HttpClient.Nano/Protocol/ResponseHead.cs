@@ -98,7 +98,7 @@ namespace HttpNano
         private HttpException _error;
         private int _headStart;
         private int _fieldsStart;
-        private int _lineStart;
+        private int _line; // where the line not yet complete starts
         private int _next;
         private bool _canFold;
 
@@ -137,7 +137,7 @@ namespace HttpNano
             IsComplete = false;
             _error = null;
             _headStart = start;
-            _lineStart = start;
+            _line = start;
             _next = start;
             _canFold = false;
         }
@@ -164,18 +164,29 @@ namespace HttpNano
                 throw new System.ArgumentException(); // the bytes must follow those already consumed
             }
 
+            // The loop keeps its state in locals; the fields are written back when it returns.
+            HttpLimits limits = _limits;
             int end = offset + count;
-            int maxLine = _limits.MaxLineLength;
-            int maxHead = _headStart + _limits.MaxHeaderBytes;
-            int scanEnd = maxHead < end ? maxHead : end;
-            int maxFields = _limits.MaxHeaderCount;
-            if (maxFields > Fields.Length / SlotsPerField)
+            int maxLine = limits.MaxLineLength;
+            int scanEnd = _headStart + limits.MaxHeaderBytes;
+            if (scanEnd > end)
             {
-                maxFields = Fields.Length / SlotsPerField;
+                scanEnd = end;
             }
 
+            // The slot of the next field, and the end of those the limit allows (the array was
+            // sized from the limit when the head was made).
+            int[] fields = Fields;
+            int slot = Count * SlotsPerField;
+            int maxSlots = fields.Length;
+            if (limits.MaxHeaderCount < maxSlots / SlotsPerField)
+            {
+                maxSlots = limits.MaxHeaderCount * SlotsPerField;
+            }
+
+            byte[] token = Ascii.Token;
             int at = offset;
-            int lineStart = _lineStart;
+            int lineStart = _line;
             bool statusDone = Version != 0; // set once the status line is parsed
             while (true)
             {
@@ -190,7 +201,7 @@ namespace HttpNano
                 // The empty line ("\n" or "\r\n") ends the head; only it may start with CR, which
                 // fails as soon as the next byte shows otherwise.
                 int first = lineStart < limit ? buffer[lineStart] : 0;
-                if (statusDone && (first == Ascii.Lf || first == Ascii.Cr))
+                if (first <= Ascii.Cr && (first == Ascii.Lf || first == Ascii.Cr) && statusDone)
                 {
                     int last = first == Ascii.Lf ? lineStart : lineStart + 1;
                     if (last < limit)
@@ -200,9 +211,24 @@ namespace HttpNano
                             throw Fail(new HttpException("invalid header line"));
                         }
 
-                        // Bare CRs and NULs in the field lines become SP (see the remarks on the type).
-                        ReplaceAll(Ascii.BoxedCr, lineStart);
-                        ReplaceAll(Ascii.BoxedNul, lineStart);
+                        // Bare CRs, then NULs, in the field lines become SP (see the remarks on the type).
+                        object boxed = Ascii.BoxedCr;
+                        while (true)
+                        {
+                            int k = _fieldsStart;
+                            while ((k = System.Array.IndexOf(buffer, boxed, k, lineStart - k)) >= 0)
+                            {
+                                buffer[k++] = Ascii.Space;
+                            }
+
+                            if (boxed == Ascii.BoxedNul)
+                            {
+                                break;
+                            }
+
+                            boxed = Ascii.BoxedNul;
+                        }
+
                         _next = last + 1;
                         IsComplete = true;
                         return _next - offset;
@@ -219,7 +245,7 @@ namespace HttpNano
                             : new HttpException("header section too large"));
                     }
 
-                    _lineStart = lineStart;
+                    _line = lineStart;
                     _next = end;
                     return count;
                 }
@@ -233,18 +259,113 @@ namespace HttpNano
                     statusDone = true;
                     _fieldsStart = at;
                 }
+                else if (first <= Ascii.Space && (first == Ascii.Space || first == Ascii.Tab))
+                {
+                    // obs-fold: the text joins the previous value after one SP, moved left in place
+                    // over the previous line end and the fold's leading whitespace (consumed
+                    // already); ignored before any field and after an ignored line. The line's
+                    // CR must not look bare to the final scan.
+                    buffer[lineEnd] = Ascii.Lf;
+                    int textStart = SkipSpace(lineStart, lineEnd);
+                    int textLength = TrimEnd(textStart, lineEnd) - textStart;
+                    if (_canFold && textLength > 0)
+                    {
+                        int valueStart = fields[slot - 2];
+                        int to = valueStart + fields[slot - 1];
+                        if (to > valueStart)
+                        {
+                            buffer[to++] = Ascii.Space;
+                        }
+
+                        System.Array.Copy(buffer, textStart, buffer, to, textLength);
+                        fields[slot - 1] = to + textLength - valueStart;
+                    }
+                }
                 else
                 {
-                    // The line's own CR must not look bare to the final scan; it becomes the LF
-                    // that AddField relies on to stop at the line's end.
+                    // The line's CR must not look bare to the final scan; as an LF, like the one
+                    // it precedes, it stops the scans below at the line's end. One table lookup
+                    // per name byte: every byte a tchar, up to the colon (not a tchar).
                     buffer[lineEnd] = Ascii.Lf;
-                    if (first == Ascii.Space || first == Ascii.Tab)
+                    int colon = lineStart;
+                    while (token[buffer[colon]] != 0)
                     {
-                        JoinFold(lineStart, lineEnd);
+                        colon++;
+                    }
+
+                    if (buffer[colon] != Ascii.Colon)
+                    {
+                        throw Fail(new HttpException(colon == lineEnd ? "invalid header line" : "invalid header name"));
+                    }
+
+                    if (colon == lineStart)
+                    {
+                        _canFold = false; // ": value" is ignored, as CPython does; a fold after it with it
                     }
                     else
                     {
-                        AddField(lineStart, lineEnd, maxFields);
+                        if (slot >= maxSlots)
+                        {
+                            throw Fail(new HttpException("too many headers"));
+                        }
+
+                        // The value without the whitespace around it; the LF at lineEnd stops the first loop.
+                        int valueStart = colon + 1;
+                        int c;
+                        while ((c = buffer[valueStart]) == Ascii.Space || c == Ascii.Tab)
+                        {
+                            valueStart++;
+                        }
+
+                        while (lineEnd > valueStart && ((c = buffer[lineEnd - 1]) == Ascii.Space || c == Ascii.Tab))
+                        {
+                            lineEnd--;
+                        }
+
+                        int nameLength = colon - lineStart;
+                        fields[slot] = lineStart;
+                        fields[slot + 1] = nameLength;
+                        fields[slot + 2] = valueStart;
+                        fields[slot + 3] = lineEnd - valueStart;
+                        _canFold = true;
+                        Count++;
+
+                        // The names the library looks up, by length first: a name of another
+                        // length costs one switch.
+                        switch (nameLength)
+                        {
+                            case 10:
+                                c = (buffer[lineStart] | 0x20) == 'c' ? Connection : KeepAlive;
+                                break;
+                            case 14:
+                                c = ContentLength;
+                                break;
+                            case 16:
+                                c = ProxyConnection;
+                                break;
+                            case 17:
+                                c = TransferEncoding;
+                                break;
+                            default:
+                                c = 0;
+                                break;
+                        }
+
+                        if (c != 0 && EqualsKnown(buffer, lineStart, nameLength, c))
+                        {
+                            // Noted as the code's first field (unless one came before) and its last.
+                            fields[slot + 1] = -c;
+                            int[] seen = _seen;
+                            c = (c >> 12) * 2;
+                            if (seen[c] == 0)
+                            {
+                                seen[c] = Count;
+                            }
+
+                            seen[c + 1] = Count;
+                        }
+
+                        slot += SlotsPerField;
                     }
                 }
 
@@ -272,12 +393,12 @@ namespace HttpNano
             if (Version == 0)
             {
                 int end = _next;
-                if (end > _lineStart && Buffer[end - 1] == Ascii.Cr)
+                if (end > _line && Buffer[end - 1] == Ascii.Cr)
                 {
                     end--;
                 }
 
-                return BadStatusLine(_lineStart, end);
+                return BadStatusLine(_line, end);
             }
 
             return Fail(new HttpException("incomplete head"));
@@ -321,7 +442,7 @@ namespace HttpNano
                 // The name's length, or minus the code of a known name (whose length it holds).
                 int slot = i * SlotsPerField;
                 int nameLength = Fields[slot + 1];
-                if ((nameLength < 0 ? -nameLength & 31 : nameLength) == length && Ascii.EqualsIgnoreCase(Buffer, Fields[slot], length, name))
+                if ((nameLength < 0 ? -nameLength & 31 : nameLength) == length && Ascii.EqualsIgnoreCase(name, null, Buffer, Fields[slot], length))
                 {
                     return i;
                 }
@@ -356,7 +477,7 @@ namespace HttpNano
 
         /// <summary>
         /// Every field named <paramref name="name"/> joined with ", " in received order, or null
-        /// when there is none. One string is allocated (plus a char array when joining).
+        /// when there is none. One string is allocated, with the char array it is made from.
         /// </summary>
         public string GetHeader(string name)
         {
@@ -370,11 +491,6 @@ namespace HttpNano
             for (int i = first; i >= 0; i = IndexOf(name, i + 1))
             {
                 length += 2 + ValueLength(i);
-            }
-
-            if (length == ValueLength(first))
-            {
-                return GetValue(first); // a single field
             }
 
             char[] chars = new char[length];
@@ -399,34 +515,39 @@ namespace HttpNano
         }
 
         /// <summary>
-        /// Whether any field named <paramref name="name"/> holds <paramref name="token"/> as one
-        /// element of its comma-separated list, ignoring ASCII case and surrounding whitespace
-        /// (e.g. "Connection: keep-alive, Upgrade"). Allocates nothing.
+        /// Whether any field with the known name <paramref name="name"/> (e.g.
+        /// <see cref="Connection"/>) holds the known token <paramref name="token"/> (e.g.
+        /// <see cref="Close"/>) as one element of its comma-separated list, ignoring ASCII case
+        /// and surrounding whitespace (e.g. "Connection: keep-alive, Upgrade"). Any other name or
+        /// token is given as <paramref name="nameText"/> or <paramref name="tokenText"/>, which
+        /// then stands for the code. Allocates nothing.
         /// </summary>
-        public bool HasToken(string name, string token)
+        public bool HasToken(int name, int token, string nameText = null, string tokenText = null)
         {
-            for (int i = IndexOf(name, 0); i >= 0; i = IndexOf(name, i + 1))
+            byte[] b = Buffer;
+            int i = -1;
+            while ((i = nameText != null ? IndexOf(nameText, i + 1) : IndexOf(name, i + 1)) >= 0)
             {
-                if (ListHolds(i, token, 0))
+                int at = ValueOffset(i);
+                int end = at + ValueLength(i);
+                while (at <= end)
                 {
-                    return true;
-                }
-            }
+                    int comma = at;
+                    while (comma < end && b[comma] != ',')
+                    {
+                        comma++;
+                    }
 
-            return false;
-        }
+                    int start = SkipSpace(at, comma);
+                    int length = TrimEnd(start, comma) - start;
+                    if (tokenText != null
+                        ? Ascii.EqualsIgnoreCase(tokenText, null, b, start, length)
+                        : EqualsKnown(b, start, length, token))
+                    {
+                        return true;
+                    }
 
-        /// <summary>
-        /// <see cref="HasToken(string, string)"/> for a name and a token the library knows, by
-        /// code (e.g. <see cref="Connection"/>, <see cref="Close"/>).
-        /// </summary>
-        public bool HasToken(int name, int token)
-        {
-            for (int i = IndexOf(name, 0); i >= 0; i = IndexOf(name, i + 1))
-            {
-                if (ListHolds(i, null, token))
-                {
-                    return true;
+                    at = comma + 1;
                 }
             }
 
@@ -467,177 +588,52 @@ namespace HttpNano
         // "HTTP/1.x" SP 3DIGIT [SP reason]; runs of SP/HT between the parts are tolerated.
         private void ParseStatus(int start, int end)
         {
-            byte[] b = Buffer;
-
             // Case-sensitive, as the protocol name is (RFC 9112 section 2.3).
-            for (int i = 0; i < 5; i++)
+            byte[] b = Buffer;
+            if (end - start < 5 || b[start] != 'H' || b[start + 1] != 'T' || b[start + 2] != 'T' || b[start + 3] != 'P' || b[start + 4] != '/')
             {
-                if (start + i == end || b[start + i] != Ascii.Text[Ascii.VersionText + 1 + i])
-                {
-                    throw BadStatusLine(start, end);
-                }
+                throw BadStatusLine(start, end);
             }
 
             int versionEnd = start + 5;
-            while (versionEnd < end && b[versionEnd] != Ascii.Space && b[versionEnd] != Ascii.Tab)
+            int c;
+            while (versionEnd < end && (c = b[versionEnd]) != Ascii.Space && c != Ascii.Tab)
             {
                 versionEnd++;
             }
 
             int at = SkipSpace(versionEnd, end);
             int status = 0;
+            if (end - at < 3)
+            {
+                throw BadStatusLine(start, end);
+            }
+
             for (int i = at; i < at + 3; i++)
             {
-                int digit = i < end ? b[i] - '0' : -1;
-                if (digit < 0 || digit > 9)
+                c = b[i] - '0';
+                if ((uint)c > 9)
                 {
                     throw BadStatusLine(start, end);
                 }
 
-                status = status * 10 + digit;
+                status = status * 10 + c;
             }
 
-            if (status < 100 || (end - at > 3 && !Ascii.IsWhitespace(b[at + 3])))
+            if (status < 100 || (end - at > 3 && (c = b[at + 3]) != Ascii.Space && c != Ascii.Tab))
             {
                 throw BadStatusLine(start, end);
             }
 
             // HTTP/1.1 or HTTP/1.0 exactly (the prefix is checked above).
-            int minor = b[start + 7] - '0';
-            if (versionEnd - start != 8 || b[start + 5] != '1' || b[start + 6] != '.' || minor < 0 || minor > 1)
+            c = b[start + 7] - '0';
+            if (versionEnd - start != 8 || b[start + 5] != '1' || b[start + 6] != '.' || (uint)c > 1)
             {
                 throw Fail(new UnknownProtocolException(Ascii.GetString(b, start, versionEnd - start)));
             }
 
-            Version = 10 + minor;
+            Version = 10 + c;
             Status = status;
-        }
-
-        private void AddField(int start, int end, int maxFields)
-        {
-            // One pass over the name: every byte a tchar, up to the colon (not a tchar). The line
-            // end stops it too: b[end] is the LF, or the line's CR overwritten with LF.
-            byte[] b = Buffer;
-            byte[] token = Ascii.Token;
-            int colon = start;
-            while (token[b[colon]] != 0)
-            {
-                colon++;
-            }
-
-            if (b[colon] != Ascii.Colon)
-            {
-                while (colon < end && b[colon] != Ascii.Colon)
-                {
-                    colon++;
-                }
-
-                throw Fail(new HttpException(colon == end ? "invalid header line" : "invalid header name"));
-            }
-
-            if (colon == start)
-            {
-                // ": value" - ignored, as CPython does; a fold after it is ignored with it.
-                _canFold = false;
-                return;
-            }
-
-            int index = Count;
-            if (index >= maxFields)
-            {
-                throw Fail(new HttpException("too many headers"));
-            }
-
-            // Leading whitespace stops at b[end] (LF) at the latest.
-            int valueStart = colon + 1;
-            while (b[valueStart] == Ascii.Space || b[valueStart] == Ascii.Tab)
-            {
-                valueStart++;
-            }
-
-            int nameLength = colon - start;
-            int slot = index * SlotsPerField;
-            int[] fields = Fields;
-            fields[slot] = start;
-            fields[slot + 1] = nameLength;
-            fields[slot + 2] = valueStart;
-            fields[slot + 3] = TrimEnd(valueStart, end) - valueStart;
-            Count = index + 1;
-            _canFold = true;
-
-            // The names the library looks up, by length first: a name of another length costs
-            // one switch.
-            int code;
-            switch (nameLength)
-            {
-                case 14:
-                    code = ContentLength;
-                    break;
-                case 17:
-                    code = TransferEncoding;
-                    break;
-                case 16:
-                    code = ProxyConnection;
-                    break;
-                case 10:
-                    code = (b[start] | 0x20) == 'c' ? Connection : KeepAlive;
-                    break;
-                default:
-                    return;
-            }
-
-            if (EqualsKnown(b, start, nameLength, code))
-            {
-                fields[slot + 1] = -code;
-                int seen = (code >> 12) * 2;
-                if (_seen[seen] == 0)
-                {
-                    _seen[seen] = index + 1;
-                }
-
-                _seen[seen + 1] = index + 1;
-            }
-        }
-
-        // obs-fold: the continuation's text joins the previous value after one SP, moved left in
-        // place over the previous line end and the fold's leading whitespace (already consumed).
-        private void JoinFold(int start, int end)
-        {
-            if (!_canFold)
-            {
-                return; // fold before any field, or after an ignored line
-            }
-
-            int textStart = SkipSpace(start, end);
-            int textLength = TrimEnd(textStart, end) - textStart;
-            if (textLength == 0)
-            {
-                return;
-            }
-
-            int[] fields = Fields;
-            int slot = (Count - 1) * SlotsPerField;
-            int valueStart = fields[slot + 2];
-            int to = valueStart + fields[slot + 3];
-            if (to > valueStart)
-            {
-                Buffer[to++] = Ascii.Space;
-            }
-
-            System.Array.Copy(Buffer, textStart, Buffer, to, textLength);
-            fields[slot + 3] = to + textLength - valueStart;
-        }
-
-        // Every `boxed` octet in the field lines, from the end of the status line to `end`, becomes SP.
-        private void ReplaceAll(object boxed, int end)
-        {
-            byte[] b = Buffer;
-            int at = System.Array.IndexOf(b, boxed, _fieldsStart, end - _fieldsStart);
-            while (at >= 0)
-            {
-                b[at] = Ascii.Space;
-                at = System.Array.IndexOf(b, boxed, at + 1, end - at - 1);
-            }
         }
 
         private HttpException BadStatusLine(int start, int end)
@@ -665,35 +661,6 @@ namespace HttpNano
             }
 
             return end;
-        }
-
-        // Whether field `index` holds the token (a string, or else the known code) as a list element.
-        private bool ListHolds(int index, string token, int code)
-        {
-            byte[] b = Buffer;
-            int at = ValueOffset(index);
-            int end = at + ValueLength(index);
-            while (at <= end)
-            {
-                int comma = at;
-                while (comma < end && b[comma] != ',')
-                {
-                    comma++;
-                }
-
-                int elementStart = SkipSpace(at, comma);
-                int elementEnd = TrimEnd(elementStart, comma);
-                if (token != null
-                    ? Ascii.EqualsIgnoreCase(b, elementStart, elementEnd - elementStart, token)
-                    : EqualsKnown(b, elementStart, elementEnd - elementStart, code))
-                {
-                    return true;
-                }
-
-                at = comma + 1;
-            }
-
-            return false;
         }
     }
 }

@@ -167,7 +167,7 @@ namespace HttpNano.Tests
         public void HasTokenMatchesListElements(string field, string name, string token, bool expected)
         {
             ResponseHead head = ResponseHarness.Head("HTTP/1.1 200 OK\r\n" + field + "\r\n\r\n");
-            Assert.AreEqual(expected, head.HasToken(name, token));
+            Assert.AreEqual(expected, head.HasToken(0, 0, name, token));
         }
 
         [DataRow("HTTP/1.1 200 OK\r\nBad Name: x\r\n\r\n")]
