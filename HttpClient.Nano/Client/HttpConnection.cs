@@ -128,7 +128,7 @@ namespace HttpNano
 
         private string _tunnelHost;
         private int _tunnelPort;
-        private HttpHeaders _tunnelHeaders;
+        private RequestWriter _tunnel;
         private HttpHeaders _proxyResponseHeaders;
 
         /// <summary>
@@ -224,26 +224,26 @@ namespace HttpNano
                 throw new InvalidOperationException("connection already open");
             }
 
+            // The CONNECT request is written (and its headers checked) once, here.
             int tunnelPort;
             string tunnelHost = RequestWriter.ParseHost(host, port, DefaultPort, out tunnelPort);
-            HttpHeaders copy = new HttpHeaders();
-            if (headers != null)
+            string target = RequestWriter.HostValue(tunnelHost, tunnelPort, RequestWriter.NoPort);
+            RequestWriter connect = new RequestWriter(128);
+            connect.StartRequest("CONNECT", target);
+            for (int i = 0; headers != null && i < headers.Count; i++)
             {
-                for (int i = 0; i < headers.Count; i++)
-                {
-                    RequestWriter.CheckHeader(headers.GetName(i), headers.GetValue(i));
-                    copy.Add(headers.GetName(i), headers.GetValue(i));
-                }
+                connect.WriteHeader(headers.GetName(i), headers.GetValue(i));
             }
 
-            if (!copy.Contains(HostName))
+            if (headers == null || !headers.Contains(HostName))
             {
-                copy.Add(HostName, RequestWriter.HostValue(tunnelHost, tunnelPort, RequestWriter.NoPort));
+                connect.WriteHeader(HostName, target);
             }
 
+            connect.EndHeaders();
             _tunnelHost = tunnelHost;
             _tunnelPort = tunnelPort;
-            _tunnelHeaders = copy;
+            _tunnel = connect;
             _hostHeader = null;
         }
 
@@ -570,11 +570,7 @@ namespace HttpNano
             _state = State.Idle;
             _broken = false;
             _reused = true;
-            if (DebugLevel > 0)
-            {
-                TcpTransport.Debug("reply: '" + (response.Version == 10 ? "HTTP/1.0 " : "HTTP/1.1 ") + response.Status.ToString() + " " + response.Reason + "'");
-                PrintHeaders(response.Head);
-            }
+            PrintReply(response.Head);
 
             if (response.WillClose)
             {
@@ -919,26 +915,17 @@ namespace HttpNano
             return _reader;
         }
 
-        // Connect's tunnel step, on the socket to the proxy: "CONNECT host:port HTTP/1.1" and its
-        // headers in one write (a writer of its own: the request's head may already be in the
-        // main one), then the proxy's answer, read as the answer to a HEAD (it has no body). No
+        // Connect's tunnel step, on the socket to the proxy: the CONNECT request SetTunnel wrote,
+        // in one send, then the proxy's answer, read as the answer to a HEAD (it has no body). No
         // byte may follow that answer before this side speaks.
         private void OpenTunnel(ITransport proxy)
         {
-            RequestWriter writer = new RequestWriter();
-            writer.StartRequest("CONNECT", RequestWriter.HostValue(_tunnelHost, _tunnelPort, RequestWriter.NoPort));
-            for (int i = 0; i < _tunnelHeaders.Count; i++)
-            {
-                writer.WriteHeader(_tunnelHeaders.GetName(i), _tunnelHeaders.GetValue(i));
-            }
-
-            writer.EndHeaders();
             if (DebugLevel > 0)
             {
-                TcpTransport.Debug("send: '" + TcpTransport.Escape(writer.Buffer, 0, writer.Length) + "'");
+                TcpTransport.Debug("send: '" + TcpTransport.Escape(_tunnel.Buffer, 0, _tunnel.Length) + "'");
             }
 
-            proxy.Send(writer.Buffer, 0, writer.Length);
+            proxy.Send(_tunnel.Buffer, 0, _tunnel.Length);
             ResponseReader reader = ReaderFor(proxy);
             ResponseHead head = reader.ReadHead(true);
             HttpHeaders headers = new HttpHeaders();
@@ -947,11 +934,7 @@ namespace HttpNano
                 headers.Add(head.GetName(i), head.GetValue(i));
             }
 
-            if (DebugLevel > 0)
-            {
-                PrintHeaders(head);
-            }
-
+            PrintReply(head);
             _proxyResponseHeaders = headers;
             if (head.Status != HttpStatus.OK)
             {
@@ -964,11 +947,16 @@ namespace HttpNano
             }
         }
 
-        private static void PrintHeaders(ResponseHead head)
+        // Python's debug output of an answer: "reply:" and a "header:" line per field.
+        private void PrintReply(ResponseHead head)
         {
-            for (int i = 0; i < head.Count; i++)
+            if (DebugLevel > 0)
             {
-                TcpTransport.Debug("header: " + head.GetName(i) + ": " + head.GetValue(i));
+                TcpTransport.Debug("reply: '" + (head.Version == 10 ? "HTTP/1.0 " : "HTTP/1.1 ") + head.Status.ToString() + " " + head.Reason + "'");
+                for (int i = 0; i < head.Count; i++)
+                {
+                    TcpTransport.Debug("header: " + head.GetName(i) + ": " + head.GetValue(i));
+                }
             }
         }
     }
