@@ -126,8 +126,9 @@ namespace HttpNano
         private bool _replayed;
         private bool _broken;
 
-        private string _tunnelHost;
-        private int _tunnelPort;
+        // The server the requests are for: this connection's host, or the tunnel's target.
+        private string _originHost;
+        private int _originPort;
         private RequestWriter _tunnel;
         private HttpHeaders _proxyResponseHeaders;
 
@@ -148,7 +149,8 @@ namespace HttpNano
         /// <param name="timeoutMilliseconds">Timeout in milliseconds, or -1 for none.</param>
         public HttpConnection(string host, int port, int timeoutMilliseconds)
         {
-            Host = RequestWriter.ParseHost(host, port, DefaultPort, out Port);
+            _originHost = Host = RequestWriter.ParseHost(host, port, DefaultPort, out Port);
+            _originPort = Port;
             Timeout = timeoutMilliseconds;
         }
 
@@ -241,8 +243,8 @@ namespace HttpNano
             }
 
             connect.EndHeaders();
-            _tunnelHost = tunnelHost;
-            _tunnelPort = tunnelPort;
+            _originHost = tunnelHost;
+            _originPort = tunnelPort;
             _tunnel = connect;
             _hostHeader = null;
         }
@@ -274,12 +276,12 @@ namespace HttpNano
             ITransport transport = plain;
             try
             {
-                if (_tunnelHost != null)
+                if (_tunnel != null)
                 {
                     OpenTunnel(plain);
                 }
 
-                transport = Secure(plain, _tunnelHost == null ? Host : _tunnelHost);
+                transport = Secure(plain, _originHost);
             }
             catch
             {
@@ -396,9 +398,7 @@ namespace HttpNano
 
             if (!skipHost && _hostHeader == null)
             {
-                _hostHeader = _tunnelHost == null
-                    ? RequestWriter.HostValue(Host, Port, DefaultPort)
-                    : RequestWriter.HostValue(_tunnelHost, _tunnelPort, DefaultPort);
+                _hostHeader = RequestWriter.HostValue(_originHost, _originPort, DefaultPort);
             }
 
             _writer.PutRequest(method, url, skipHost ? null : _hostHeader, skipAcceptEncoding);
@@ -943,7 +943,7 @@ namespace HttpNano
 
             if (reader.Buffered != 0)
             {
-                throw new HttpException("unexpected bytes after CONNECT answer");
+                throw new HttpException("bytes after CONNECT answer");
             }
         }
 
