@@ -696,10 +696,11 @@ namespace HttpNano
 
         // After a failed send: when the server already answered (Python's test_epipe: a 401 and
         // a reset while the body was still going out), its answer stays readable by GetResponse;
-        // otherwise the socket is closed. Either way the next request starts afresh.
+        // otherwise the socket is closed. Either way the next request starts afresh. The check
+        // never throws, so the failure that brought us here is the one the caller sees.
         private void Fail()
         {
-            if (_state == State.RequestSent && _transport != null && _transport.Poll(0))
+            if (_state == State.RequestSent && _transport != null && _transport.PeerClosed())
             {
                 _broken = true;
             }
