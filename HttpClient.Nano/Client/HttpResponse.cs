@@ -135,11 +135,10 @@ namespace HttpNano
                         throw new ResponseTooLargeException(new byte[0], limit);
                     }
 
-                    byte[] body = new byte[(int)length];
-                    int filled = Fill(body, 0, body.Length, null, 0, 0);
-                    if (filled < body.Length)
+                    byte[] body = Read((int)length);
+                    if (body.Length < length)
                     {
-                        throw new IncompleteReadException(Join(null, 0, body, filled, filled), reader.Left);
+                        throw new IncompleteReadException(body, reader.Left);
                     }
 
                     return body;

@@ -142,11 +142,6 @@ namespace HttpNano
         /// </summary>
         public ResponseReader(HttpLimits limits, int readWindow)
         {
-            if (readWindow <= 0)
-            {
-                throw new ArgumentOutOfRangeException("readWindow");
-            }
-
             _limits = limits;
             _buffer = new byte[limits.MaxHeaderBytes + readWindow];
             _parser = new ResponseHead(limits);
@@ -194,7 +189,7 @@ namespace HttpNano
             _deadline = 0;
             if (responseTimeout >= 0)
             {
-                _deadline = NowMilliseconds() + responseTimeout;
+                _deadline = Now() + responseTimeout;
             }
             else if (_applied != NotCut)
             {
@@ -362,13 +357,9 @@ namespace HttpNano
                         int first = at;
                         long value = 0;
                         int digit;
-                        while (at < end && (uint)(digit = b[at] - '0') <= 9)
+                        // A digit that would overflow stops the run and is then not a ','.
+                        while (at < end && (uint)(digit = b[at] - '0') <= 9 && value <= (long.MaxValue - digit) / 10)
                         {
-                            if (value > (long.MaxValue - digit) / 10)
-                            {
-                                throw new HttpException("invalid Content-Length");
-                            }
-
                             value = value * 10 + digit;
                             at++;
                         }
@@ -417,163 +408,155 @@ namespace HttpNano
         /// </summary>
         public int ReadBody(byte[] buffer, int offset, int count)
         {
-            if (_error != null)
-            {
-                Finish(false);
-                throw _error;
-            }
-
-            if (count <= 0 || State == Phase.Done)
-            {
-                return 0;
-            }
-
             try
             {
+                // count is the room left in the caller's buffer from offset on.
                 int total = 0;
                 while (true)
                 {
                     Phase state = State;
-                    if (state > Phase.Data)
+                    if (state <= Phase.Data && state != Phase.Done)
                     {
-                        // Chunk framing: decode what is buffered, else refill the window.
-                        if (_pos < _end)
+                        // Data: of a Content-Length body, of a chunk or until close: Left bytes at
+                        // most (never an error here: an error leaves the reader Done or in framing).
+                        long left = Left;
+                        int want = count;
+                        if (want > left)
                         {
-                            DecodeFraming();
+                            want = (int)left;
                         }
 
-                        if (_error != null)
+                        int pos = _pos;
+                        int n = _end - pos;
+                        if (n <= 0)
                         {
-                            if (total > 0)
+                            if (want <= 0 || total > 0)
                             {
-                                // Return the data first; the next call raises the error.
                                 return total;
                             }
 
-                            throw _error;
+                            // Nothing buffered: a read of a window's worth, or one that takes the
+                            // rest of a Content-Length body, goes straight into the caller's
+                            // buffer; a smaller one refills the window (a Content-Length body
+                            // never past its end): one receive serves several reads and brings
+                            // the framing after a chunk with it.
+                            pos = _bodyStart;
+                            int window = _buffer.Length - pos;
+                            if (want >= window || (state == Phase.Length && want == left))
+                            {
+                                n = Receive(buffer, offset, want);
+                                pos = -1;
+                            }
+                            else
+                            {
+                                n = Fill(state == Phase.Length && left < window ? (int)left : window);
+                            }
+
+                            if (n <= 0)
+                            {
+                                goto Ended;
+                            }
                         }
 
-                        state = State;
-                        if (state == Phase.Done)
+                        if (pos >= 0)
+                        {
+                            if (n > want)
+                            {
+                                n = want;
+                            }
+
+                            Array.Copy(_buffer, pos, buffer, offset, n);
+                            _pos = pos + n;
+                        }
+
+                        total += n;
+                        if ((Left = left - n) > 0)
+                        {
+                            // The caller's buffer is full, nothing more is buffered or the data was
+                            // received straight: the read is over while the body lasts.
+                            return total;
+                        }
+
+                        if (state == Phase.Length)
                         {
                             Finish(true);
                             return total;
                         }
 
-                        if (state == Phase.Data)
-                        {
-                            if (total == count)
-                            {
-                                return total;
-                            }
-
-                            continue;
-                        }
-
-                        if (total > 0)
-                        {
-                            return total;
-                        }
-
-                        if (Fill(_buffer.Length - _bodyStart) <= 0)
-                        {
-                            // End of stream. As CPython: complete when the last chunk came and
-                            // only (part of) the trailers or their final CRLF is missing.
-                            if (state >= Phase.TrailerStart || (state >= Phase.Size && state <= Phase.SizeLf && Left == 0))
-                            {
-                                WillClose = true;
-                                Finish(true);
-                                return 0;
-                            }
-
-                            EndedEarly = true;
-                            throw new IncompleteReadException(null, -1);
-                        }
-
+                        State = Phase.DataCr;
+                        offset += n;
+                        count -= n;
                         continue;
                     }
 
-                    // Data: of a Content-Length body, of a chunk or until close: Left bytes at most.
-                    long left = Left;
-                    int want = count - total;
-                    if (want > left)
+                    // Done, or chunk framing: decode what is buffered, else refill the window. An
+                    // error kept from before (invalid framing after data) is raised now.
+                    if (_error == null)
                     {
-                        want = (int)left;
-                    }
-
-                    int pos = _pos;
-                    int n = _end - pos;
-                    if (n == 0)
-                    {
-                        if (total > 0)
+                        if (state == Phase.Done || (count <= 0 && total == 0))
                         {
                             return total;
                         }
 
-                        // Nothing buffered: a read of a window's worth, or one that takes the rest
-                        // of a Content-Length body, goes straight into the caller's buffer; a
-                        // smaller one refills the window (a Content-Length body never past its
-                        // end): one receive serves several reads and brings the framing after a
-                        // chunk with it.
-                        int window = _buffer.Length - _bodyStart;
-                        if (want >= window || (state == Phase.Length && want == left))
+                        if (_pos < _end)
                         {
-                            n = Receive(buffer, offset, want);
-                            pos = -1;
-                        }
-                        else
-                        {
-                            n = Fill(state == Phase.Length && left < window ? (int)left : window);
-                            pos = _bodyStart;
-                        }
-
-                        if (n <= 0)
-                        {
-                            // End of stream: a close-delimited body is complete, others are cut short.
-                            if (state == Phase.UntilClose)
-                            {
-                                Finish(true);
-                                return 0;
-                            }
-
-                            EndedEarly = true;
-                            if (state == Phase.Data)
-                            {
-                                throw new IncompleteReadException(null, -1);
-                            }
-
-                            Finish(false);
-                            return 0;
+                            DecodeFraming();
                         }
                     }
 
-                    if (pos >= 0)
+                    if (_error != null)
                     {
-                        if (n > want)
+                        if (total > 0)
                         {
-                            n = want;
+                            // Return the data first; the next call raises the error.
+                            return total;
                         }
 
-                        Array.Copy(_buffer, pos, buffer, offset + total, n);
-                        _pos = pos + n;
+                        throw _error;
                     }
 
-                    total += n;
-                    Left = left -= n;
-                    if (left > 0)
-                    {
-                        // The caller's buffer is full, nothing more is buffered or the data was
-                        // received straight: the read is over while the body lasts.
-                        return total;
-                    }
-
-                    if (state == Phase.Length)
+                    state = State;
+                    if (state == Phase.Done)
                     {
                         Finish(true);
                         return total;
                     }
 
-                    State = Phase.DataCr;
+                    if (state == Phase.Data)
+                    {
+                        continue;
+                    }
+
+                    if (total > 0)
+                    {
+                        return total;
+                    }
+
+                    if (Fill(_buffer.Length - _bodyStart) > 0)
+                    {
+                        continue;
+                    }
+
+                Ended:
+                    // End of stream. A close-delimited body is complete; as CPython, so is a
+                    // chunked one when the last chunk came and only (part of) the trailers or
+                    // their final CRLF is missing. Others are cut short.
+                    if (state == Phase.UntilClose || state >= Phase.TrailerStart
+                        || (state >= Phase.Size && state <= Phase.SizeLf && Left == 0))
+                    {
+                        WillClose = true;
+                        Finish(true);
+                        return 0;
+                    }
+
+                    EndedEarly = true;
+                    if (state == Phase.Length)
+                    {
+                        Finish(false);
+                        return 0;
+                    }
+
+                    throw new IncompleteReadException(null, -1);
                 }
             }
             catch (Exception e)
@@ -744,7 +727,7 @@ namespace HttpNano
                             {
                                 // The usual "hex CRLF" line, buffered whole.
                                 n += 2;
-                                next = size == 0 ? Phase.TrailerStart : Phase.Data;
+                                next = Phase.Data;
                             }
                         }
                         else
@@ -763,7 +746,7 @@ namespace HttpNano
                         }
                         else if (c == Ascii.Lf)
                         {
-                            next = size == 0 ? Phase.TrailerStart : Phase.Data;
+                            next = Phase.Data;
                         }
                         else if (c == ';')
                         {
@@ -798,13 +781,13 @@ namespace HttpNano
                         {
                             next = state == Phase.Trailer ? Phase.TrailerStart
                                 : b[stop] == Ascii.Cr ? Phase.SizeLf
-                                : size == 0 ? Phase.TrailerStart : Phase.Data;
+                                : Phase.Data;
                         }
 
                         break;
 
                     case Phase.SizeLf:
-                        next = size == 0 ? Phase.TrailerStart : Phase.Data;
+                        next = Phase.Data;
                         invalid = c != Ascii.Lf;
                         break;
 
@@ -831,6 +814,12 @@ namespace HttpNano
                         next = Phase.Done;
                         invalid = c != Ascii.Lf;
                         break;
+                }
+
+                if (next == Phase.Data && size == 0)
+                {
+                    // A size line of 0 ends the chunks: the trailers follow.
+                    next = Phase.TrailerStart;
                 }
 
                 if (state >= Phase.TrailerStart)
@@ -891,12 +880,13 @@ namespace HttpNano
         // Refills the window behind the head with at most `count` bytes; returns the number received.
         private int Fill(int count)
         {
-            _pos = _bodyStart;
-            _end = _bodyStart;
-            int received = Receive(_buffer, _bodyStart, count);
+            int start = _bodyStart;
+            _pos = start;
+            _end = start;
+            int received = Receive(_buffer, start, count);
             if (received > 0)
             {
-                _end += received;
+                _end = start + received;
             }
 
             return received;
@@ -910,7 +900,7 @@ namespace HttpNano
                 return _transport.Receive(buffer, offset, count);
             }
 
-            long left = _deadline - NowMilliseconds();
+            long left = _deadline - Now();
             if (left <= 0)
             {
                 throw new TimeoutException(DeadlinePassed);
@@ -929,7 +919,7 @@ namespace HttpNano
             }
             catch (TimeoutException)
             {
-                if (_deadline - NowMilliseconds() <= 0)
+                if (_deadline - Now() <= 0)
                 {
                     throw new TimeoutException(DeadlinePassed);
                 }
@@ -941,7 +931,7 @@ namespace HttpNano
         // Milliseconds for deadlines. The host has a monotonic tick count; the device's mscorlib
         // has only the wall clock, which SNTP sets once at start-up (before any HTTPS request can
         // succeed), so a deadline spanning that moment is the one case it can misjudge.
-        private static long NowMilliseconds()
+        private static long Now()
         {
 #if NANOFRAMEWORK_1_0
             return DateTime.UtcNow.Ticks / TimeSpan.TicksPerMillisecond;
