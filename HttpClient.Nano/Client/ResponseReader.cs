@@ -312,8 +312,8 @@ namespace HttpNano
                     field = i;
                 }
 
-                int start = head.ValueOffset(field);
-                int end = start + head.ValueLength(field);
+                int start = head.Fields[field * ResponseHead.SlotsPerField + 2];
+                int end = start + head.Fields[field * ResponseHead.SlotsPerField + 3];
                 int at = end;
                 while (at > start && b[at - 1] != ',')
                 {
@@ -345,8 +345,8 @@ namespace HttpNano
                 length = -1;
                 for (; field >= 0; field = head.IndexOf(ContentLength, field + 1))
                 {
-                    int at = head.ValueOffset(field);
-                    int end = at + head.ValueLength(field);
+                    int at = head.Fields[field * ResponseHead.SlotsPerField + 2];
+                    int end = at + head.Fields[field * ResponseHead.SlotsPerField + 3];
                     while (true)
                     {
                         while (at < end && Ascii.IsWhitespace(b[at]))
