@@ -439,14 +439,18 @@ namespace HttpNano
             return -1;
         }
 
-        /// <summary>Index of the first field whose name has <paramref name="code"/> (e.g. <see cref="ContentLength"/>) at or after <paramref name="start"/>, or -1.</summary>
+        /// <summary>
+        /// Index of the first field whose name has <paramref name="code"/> (e.g.
+        /// <see cref="ContentLength"/>) at or after <paramref name="start"/> (with -1: the last
+        /// such field), or -1.
+        /// </summary>
         public int IndexOf(int code, int start)
         {
             int seen = (code >> 12) * 2;
             int first = _seen[seen] - 1;
             if (start <= first)
             {
-                return first;
+                return start < 0 ? _seen[seen + 1] - 1 : first;
             }
 
             int[] fields = Fields;
@@ -624,7 +628,8 @@ namespace HttpNano
             return Fail(new BadStatusLineException(Ascii.GetString(Buffer, start, end - start)));
         }
 
-        private int SkipSpace(int at, int end)
+        /// <summary>The first position from <paramref name="at"/> that is not SP or HTAB, at most <paramref name="end"/>.</summary>
+        internal int SkipSpace(int at, int end)
         {
             byte[] b = Buffer;
             while (at < end && (b[at] == Ascii.Space || b[at] == Ascii.Tab))
