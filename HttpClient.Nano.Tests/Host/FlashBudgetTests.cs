@@ -178,6 +178,26 @@ namespace HttpNano.Tests.Host
                     }
                 }
 
+                // Names the assembly also uses to reach mscorlib (".ctor", "Dispose", "System"...) are
+                // built into the device: an own member of the same name stores none.
+                foreach (TypeReferenceHandle handle in metadata.TypeReferences)
+                {
+                    if (!OutsideCoreLibrary(metadata, handle))
+                    {
+                        names.Remove(metadata.GetString(metadata.GetTypeReference(handle).Name));
+                        names.Remove(metadata.GetString(metadata.GetTypeReference(handle).Namespace));
+                    }
+                }
+
+                foreach (MemberReferenceHandle handle in metadata.MemberReferences)
+                {
+                    MemberReference member = metadata.GetMemberReference(handle);
+                    if (member.Parent.Kind == HandleKind.TypeReference && !OutsideCoreLibrary(metadata, (TypeReferenceHandle)member.Parent))
+                    {
+                        names.Remove(metadata.GetString(member.Name));
+                    }
+                }
+
                 foreach (string name in names)
                 {
                     if (name.Length > 0)
@@ -241,7 +261,25 @@ namespace HttpNano.Tests.Host
                     estimate.AddSignature(signatures, metadata, metadata.GetStandaloneSignature(MetadataTokens.StandaloneSignatureHandle(row)).Signature);
                 }
 
-                estimate.References = metadata.TypeReferences.Count + metadata.MemberReferences.Count;
+                // Attributes the device keeps are few; references that only attributes use are dropped.
+                foreach (TypeReferenceHandle handle in metadata.TypeReferences)
+                {
+                    if (!metadata.GetString(metadata.GetTypeReference(handle).Name).EndsWith("Attribute", StringComparison.Ordinal))
+                    {
+                        estimate.References++;
+                    }
+                }
+
+                foreach (MemberReferenceHandle handle in metadata.MemberReferences)
+                {
+                    MemberReference member = metadata.GetMemberReference(handle);
+                    if (member.Parent.Kind != HandleKind.TypeReference
+                        || !metadata.GetString(metadata.GetTypeReference((TypeReferenceHandle)member.Parent).Name).EndsWith("Attribute", StringComparison.Ordinal))
+                    {
+                        estimate.References++;
+                    }
+                }
+
                 estimate.AssemblyReferences = metadata.AssemblyReferences.Count;
                 return estimate;
             }

@@ -78,7 +78,7 @@ namespace HttpNano.Tests.Host
             Lookups(head); // warm-up
 
             long before = GC.GetAllocatedBytesForCurrentThread();
-            bool found = head.HasToken(0, 0, "Connection", "keep-alive") && head.IndexOf("date", 0) == 0
+            bool found = head.HasToken(ResponseHead.Connection, ResponseHead.KeepAlive) && head.IndexOf("date", 0) == 0
                 && head.IndexOf("vary", 0) == 8 && head.IndexOf("X-Missing", 0) < 0 && head.GetHeader("X-Missing") == null;
             long noStrings = GC.GetAllocatedBytesForCurrentThread() - before;
             Assert.True(found);
@@ -164,7 +164,7 @@ namespace HttpNano.Tests.Host
 
         private static void Lookups(ResponseHead head)
         {
-            head.HasToken(0, 0, "Connection", "keep-alive");
+            head.HasToken(ResponseHead.Connection, ResponseHead.KeepAlive);
             head.IndexOf("date", 0);
             head.IndexOf("vary", 0);
             head.GetHeader("X-Missing");

@@ -352,7 +352,8 @@ namespace HttpNano
         /// <param name="encodeChunked">Chunk-encode the body when the headers already say "Transfer-Encoding: chunked".</param>
         public void Request(string method, string url, string body, HttpHeaders headers = null, bool encodeChunked = false)
         {
-            SendRequest(method, url, body, body == null ? RequestWriter.NoBody : Ascii.Utf8Length(body), headers, encodeChunked);
+            int counted = 0;
+            SendRequest(method, url, body, body == null ? RequestWriter.NoBody : Ascii.EncodeUtf8(body, ref counted, null, 0, 0), headers, encodeChunked);
         }
 
         /// <summary>

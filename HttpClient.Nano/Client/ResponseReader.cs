@@ -284,12 +284,12 @@ namespace HttpNano
         internal void Decide(ResponseHead head, bool requestWasHead)
         {
             int status = head.Status;
-            bool close = head.Version == 11
+            int version = head.Version;
+            bool close = version == 11
                 ? head.HasToken(ResponseHead.Connection, ResponseHead.Close)
                 : !(head.HasToken(ResponseHead.Connection, KeepAlive)
                     || head.IndexOf(KeepAlive, 0) >= 0
                     || head.HasToken(ResponseHead.ProxyConnection, KeepAlive));
-            close |= status == 101;
             HttpLimits limits = _limits;
             _maxLine = limits.MaxLineLength;
             _maxFields = limits.MaxHeaderCount;
@@ -298,7 +298,9 @@ namespace HttpNano
             Phase framing = Phase.UntilClose;
             long length = long.MaxValue;
             byte[] b = head.Buffer;
-            int field = head.IndexOf(TransferEncoding, 0);
+            int[] fields = head.Fields;
+            int field = head.IndexOf(TransferEncoding, -1); // the last one
+            int lengthField = head.IndexOf(ContentLength, 0);
             if (requestWasHead || status < 200 || status == 204 || status == 304)
             {
                 framing = Phase.Done;
@@ -307,53 +309,36 @@ namespace HttpNano
             else if (field >= 0)
             {
                 // Only the last coding of the last field counts, e.g. "gzip, chunked" -> chunked.
-                for (int i = field; i >= 0; i = head.IndexOf(TransferEncoding, i + 1))
-                {
-                    field = i;
-                }
-
-                int start = head.ValueOffset(field);
-                int end = start + head.ValueLength(field);
+                int start = fields[field * ResponseHead.SlotsPerField + 2];
+                int end = start + fields[field * ResponseHead.SlotsPerField + 3];
                 int at = end;
                 while (at > start && b[at - 1] != ',')
                 {
                     at--;
                 }
 
-                while (at < end && Ascii.IsWhitespace(b[at]))
-                {
-                    at++;
-                }
-
+                at = head.SkipSpace(at, end);
                 if (ResponseHead.EqualsKnown(b, at, end - at, ResponseHead.Chunked))
                 {
                     framing = Phase.Chunked;
-                    close |= head.Version == 10 || head.IndexOf(ContentLength, 0) >= 0;
+                    close |= version == 10 || lengthField >= 0;
                     length = 0;
                     _line = 0;
                     _trailerSize = 0;
                     _trailers = 0;
                 }
-                else
-                {
-                    close = true;
-                }
             }
-            else if ((field = head.IndexOf(ContentLength, 0)) >= 0)
+            else if (lengthField >= 0)
             {
                 framing = Phase.Length;
                 length = -1;
-                for (; field >= 0; field = head.IndexOf(ContentLength, field + 1))
+                for (field = lengthField; field >= 0; field = head.IndexOf(ContentLength, field + 1))
                 {
-                    int at = head.ValueOffset(field);
-                    int end = at + head.ValueLength(field);
+                    int at = fields[field * ResponseHead.SlotsPerField + 2];
+                    int end = at + fields[field * ResponseHead.SlotsPerField + 3];
                     while (true)
                     {
-                        while (at < end && Ascii.IsWhitespace(b[at]))
-                        {
-                            at++;
-                        }
-
+                        at = head.SkipSpace(at, end);
                         int first = at;
                         long value = 0;
                         int digit;
@@ -365,11 +350,7 @@ namespace HttpNano
                         }
 
                         bool none = at == first;
-                        while (at < end && Ascii.IsWhitespace(b[at]))
-                        {
-                            at++;
-                        }
-
+                        at = head.SkipSpace(at, end);
                         if (none || (length >= 0 && value != length) || (at < end && b[at] != ','))
                         {
                             throw new HttpException("invalid Content-Length");
@@ -383,12 +364,9 @@ namespace HttpNano
                     }
                 }
             }
-            else
-            {
-                close = true;
-            }
 
-            WillClose = close;
+            // A body that ends when the connection closes leaves nothing to reuse; nor does 101.
+            WillClose = close || framing == Phase.UntilClose || status == 101;
             Framing = framing;
             Left = length;
             State = length == 0 && framing != Phase.Chunked ? Phase.Done : framing;

@@ -146,20 +146,6 @@ namespace HttpNano
             return length;
         }
 
-        /// <summary>Bytes needed to encode <paramref name="text"/> in UTF-8 (see <see cref="EncodeUtf8"/>).</summary>
-        public static long Utf8Length(string text)
-        {
-            long count = 0;
-            int length = text.Length;
-            for (int i = 0; i < length;)
-            {
-                int c = NextScalar(text, ref i, length);
-                count += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
-            }
-
-            return count;
-        }
-
         /// <summary>
         /// UTF-8 encoding of string bodies, by hand so the core needs no System.Text (a separate
         /// package on the device) and can encode in blocks into a buffer it already owns; a lone
@@ -167,6 +153,8 @@ namespace HttpNano
         /// <paramref name="charIndex"/> on into at most <paramref name="count"/> bytes at
         /// <paramref name="offset"/> (at least 4), stopping before a character that would not
         /// fit; advances <paramref name="charIndex"/> and returns the number of bytes written.
+        /// With a null <paramref name="buffer"/> nothing is written and the rest of the text is
+        /// counted: the bytes its encoding needs.
         /// </summary>
         public static int EncodeUtf8(string text, ref int charIndex, byte[] buffer, int offset, int count)
         {
@@ -174,20 +162,23 @@ namespace HttpNano
             int end = offset + count;
             int i = charIndex;
             int length = text.Length;
-            while (i < length && end - at >= 4)
+            while (i < length && (buffer == null || end - at >= 4))
             {
                 int c = NextScalar(text, ref i, length);
                 int n = c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
-
-                // Continuation bytes carry 6 bits each, from the last; the lead byte has n high
-                // bits set (0xC0, 0xE0, 0xF0) above the rest, or is the ASCII char itself.
-                for (int k = n - 1; k > 0; k--)
+                if (buffer != null)
                 {
-                    buffer[at + k] = (byte)(0x80 | c & 0x3F);
-                    c >>= 6;
+                    // Continuation bytes carry 6 bits each, from the last; the lead byte has n high
+                    // bits set (0xC0, 0xE0, 0xF0) above the rest, or is the ASCII char itself.
+                    for (int k = n - 1; k > 0; k--)
+                    {
+                        buffer[at + k] = (byte)(0x80 | c & 0x3F);
+                        c >>= 6;
+                    }
+
+                    buffer[at] = (byte)(n == 1 ? c : 0xFF00 >> n | c);
                 }
 
-                buffer[at] = (byte)(n == 1 ? c : 0xFF00 >> n | c);
                 at += n;
             }
 

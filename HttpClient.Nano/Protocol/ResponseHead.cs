@@ -415,19 +415,7 @@ namespace HttpNano
         /// <summary>Value of field <paramref name="index"/>, trimmed, Latin-1 (a new string per call).</summary>
         public string GetValue(int index)
         {
-            return Ascii.GetString(Buffer, ValueOffset(index), ValueLength(index));
-        }
-
-        /// <summary>Offset of field <paramref name="index"/>'s value in <see cref="Buffer"/>.</summary>
-        public int ValueOffset(int index)
-        {
-            return Fields[index * SlotsPerField + 2];
-        }
-
-        /// <summary>Length of field <paramref name="index"/>'s value.</summary>
-        public int ValueLength(int index)
-        {
-            return Fields[index * SlotsPerField + 3];
+            return Ascii.GetString(Buffer, Fields[index * SlotsPerField + 2], Fields[index * SlotsPerField + 3]);
         }
 
         /// <summary>
@@ -451,14 +439,18 @@ namespace HttpNano
             return -1;
         }
 
-        /// <summary>Index of the first field whose name has <paramref name="code"/> (e.g. <see cref="ContentLength"/>) at or after <paramref name="start"/>, or -1.</summary>
+        /// <summary>
+        /// Index of the first field whose name has <paramref name="code"/> (e.g.
+        /// <see cref="ContentLength"/>) at or after <paramref name="start"/> (with -1: the last
+        /// such field), or -1.
+        /// </summary>
         public int IndexOf(int code, int start)
         {
             int seen = (code >> 12) * 2;
             int first = _seen[seen] - 1;
             if (start <= first)
             {
-                return first;
+                return start < 0 ? _seen[seen + 1] - 1 : first;
             }
 
             int[] fields = Fields;
@@ -490,7 +482,7 @@ namespace HttpNano
             int length = -2;
             for (int i = first; i >= 0; i = IndexOf(name, i + 1))
             {
-                length += 2 + ValueLength(i);
+                length += 2 + Fields[i * SlotsPerField + 3];
             }
 
             char[] chars = new char[length];
@@ -503,8 +495,8 @@ namespace HttpNano
                     chars[at++] = ' ';
                 }
 
-                int offset = ValueOffset(i);
-                int end = at + ValueLength(i);
+                int offset = Fields[i * SlotsPerField + 2];
+                int end = at + Fields[i * SlotsPerField + 3];
                 while (at < end)
                 {
                     chars[at++] = (char)Buffer[offset++];
@@ -518,18 +510,16 @@ namespace HttpNano
         /// Whether any field with the known name <paramref name="name"/> (e.g.
         /// <see cref="Connection"/>) holds the known token <paramref name="token"/> (e.g.
         /// <see cref="Close"/>) as one element of its comma-separated list, ignoring ASCII case
-        /// and surrounding whitespace (e.g. "Connection: keep-alive, Upgrade"). Any other name or
-        /// token is given as <paramref name="nameText"/> or <paramref name="tokenText"/>, which
-        /// then stands for the code. Allocates nothing.
+        /// and surrounding whitespace (e.g. "Connection: keep-alive, Upgrade"). Allocates nothing.
         /// </summary>
-        public bool HasToken(int name, int token, string nameText = null, string tokenText = null)
+        public bool HasToken(int name, int token)
         {
             byte[] b = Buffer;
-            int i = -1;
-            while ((i = nameText != null ? IndexOf(nameText, i + 1) : IndexOf(name, i + 1)) >= 0)
+            int[] fields = Fields;
+            for (int i = IndexOf(name, 0); i >= 0; i = IndexOf(name, i + 1))
             {
-                int at = ValueOffset(i);
-                int end = at + ValueLength(i);
+                int at = fields[i * SlotsPerField + 2];
+                int end = at + fields[i * SlotsPerField + 3];
                 while (at <= end)
                 {
                     int comma = at;
@@ -539,10 +529,7 @@ namespace HttpNano
                     }
 
                     int start = SkipSpace(at, comma);
-                    int length = TrimEnd(start, comma) - start;
-                    if (tokenText != null
-                        ? Ascii.EqualsIgnoreCase(tokenText, null, b, start, length)
-                        : EqualsKnown(b, start, length, token))
+                    if (EqualsKnown(b, start, TrimEnd(start, comma) - start, token))
                     {
                         return true;
                     }
@@ -641,7 +628,8 @@ namespace HttpNano
             return Fail(new BadStatusLineException(Ascii.GetString(Buffer, start, end - start)));
         }
 
-        private int SkipSpace(int at, int end)
+        /// <summary>The first position from <paramref name="at"/> that is not SP or HTAB, at most <paramref name="end"/>.</summary>
+        internal int SkipSpace(int at, int end)
         {
             byte[] b = Buffer;
             while (at < end && (b[at] == Ascii.Space || b[at] == Ascii.Tab))

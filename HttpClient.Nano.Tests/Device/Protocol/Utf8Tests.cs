@@ -30,7 +30,9 @@ namespace HttpNano.Tests
         private static void AssertUtf8(string text, string expected)
         {
             byte[] bytes = TestBytes.Of(expected);
-            Assert.AreEqual((long)bytes.Length, Ascii.Utf8Length(text));
+            int counted = 0;
+            Assert.AreEqual(bytes.Length, Ascii.EncodeUtf8(text, ref counted, null, 0, 0));
+            Assert.AreEqual(text.Length, counted);
 
             // Encoded in the smallest blocks allowed (4 bytes): a character never splits.
             byte[] encoded = new byte[bytes.Length + 4];
