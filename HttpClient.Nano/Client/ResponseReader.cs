@@ -688,11 +688,9 @@ namespace HttpNano
             int line = _line;
             if (state == Phase.DataCr && end - i >= 2 && b[i] == Ascii.Cr && b[i + 1] == Ascii.Lf)
             {
-                // The usual CRLF after chunk data, buffered whole.
+                // The usual CRLF after chunk data, buffered whole (size and line are 0 after data).
                 i += 2;
                 state = Phase.Chunked;
-                size = 0;
-                line = 0;
             }
 
             Exception error = null;
@@ -867,21 +865,15 @@ namespace HttpNano
                     break;
                 }
 
+                // A line starts after a size line or a trailer line. Chunked follows data, whose
+                // end left size and line at 0; no step stays in Data or TrailerStart.
                 i += n;
-                if (next != state)
+                if (next == Phase.Data || next == Phase.TrailerStart)
                 {
-                    if (next == Phase.Chunked)
-                    {
-                        size = 0;
-                        line = 0;
-                    }
-                    else if (next == Phase.Data || next == Phase.TrailerStart)
-                    {
-                        line = 0;
-                    }
-
-                    state = next;
+                    line = 0;
                 }
+
+                state = next;
             }
 
             _pos = i;
