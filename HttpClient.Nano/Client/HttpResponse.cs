@@ -234,7 +234,7 @@ namespace HttpNano
                 throw new ArgumentNullException("buffer");
             }
 
-            if (offset < 0 || count < 0 || offset > buffer.Length - count)
+            if ((offset | count) < 0 || offset > buffer.Length - count)
             {
                 throw new ArgumentOutOfRangeException("count");
             }

@@ -386,75 +386,84 @@ namespace HttpNano
         /// </summary>
         public int ReadBody(byte[] buffer, int offset, int count)
         {
+            // count is the room left in the caller's buffer from offset on.
+            int total = 0;
             try
             {
-                // count is the room left in the caller's buffer from offset on.
-                int total = 0;
                 while (true)
                 {
                     Phase state = State;
+                    int pos = _pos;
+                    int n = _end - pos;
                     if (state <= Phase.Data && state != Phase.Done)
                     {
                         // Data: of a Content-Length body, of a chunk or until close: Left bytes at
-                        // most (never an error here: an error leaves the reader Done or in framing).
+                        // most, Left above 0 (never an error here: an error leaves the reader Done
+                        // or in framing). Buffered data is copied out at once.
                         long left = Left;
-                        int want = count;
-                        if (want > left)
+                        if (n > count)
                         {
-                            want = (int)left;
+                            n = count;
                         }
 
-                        int pos = _pos;
-                        int n = _end - pos;
+                        if (n > left)
+                        {
+                            n = (int)left;
+                        }
+
                         if (n <= 0)
                         {
-                            if (want <= 0 || total > 0)
+                            // Nothing buffered (or no room).
+                            if (count <= 0 || total > 0)
                             {
                                 return total;
                             }
 
-                            // Nothing buffered: a read of a window's worth, or one that takes the
-                            // rest of a Content-Length body, goes straight into the caller's
-                            // buffer; a smaller one refills the window (a Content-Length body
-                            // never past its end): one receive serves several reads and brings
-                            // the framing after a chunk with it.
+                            // A read of a window's worth, or one that takes the rest of a
+                            // Content-Length body, goes straight into the caller's buffer; a
+                            // smaller one refills the window (a Content-Length body never past
+                            // its end) and is copied out in the same pass: one receive serves
+                            // several reads and brings the framing after a chunk with it.
+                            n = count > left ? (int)left : count;
                             pos = _bodyStart;
                             int window = _buffer.Length - pos;
-                            if (want >= window || (state == Phase.Length && want == left))
+                            if (n >= window || (state == Phase.Length && n == left))
                             {
-                                n = Receive(buffer, offset, want);
-                                pos = -1;
-                            }
-                            else
-                            {
-                                n = Fill(state == Phase.Length && left < window ? (int)left : window);
+                                n = Receive(buffer, offset, n);
+                                if (n <= 0)
+                                {
+                                    goto Ended;
+                                }
+
+                                goto Moved;
                             }
 
-                            if (n <= 0)
+                            int received = Receive(_buffer, pos, state == Phase.Length && left < window ? (int)left : window);
+                            if (received <= 0)
                             {
                                 goto Ended;
                             }
-                        }
 
-                        if (pos >= 0)
-                        {
-                            if (n > want)
+                            _end = pos + received;
+                            if (n > received)
                             {
-                                n = want;
+                                n = received;
                             }
-
-                            Array.Copy(_buffer, pos, buffer, offset, n);
-                            _pos = pos + n;
                         }
 
+                        Array.Copy(_buffer, pos, buffer, offset, n);
+                        _pos = pos + n;
+                    Moved:
                         total += n;
-                        if ((Left = left - n) > 0)
+                        if (n < left)
                         {
                             // The caller's buffer is full, nothing more is buffered or the data was
                             // received straight: the read is over while the body lasts.
+                            Left = left - n;
                             return total;
                         }
 
+                        Left = 0;
                         if (state == Phase.Length)
                         {
                             Finish(true);
@@ -476,7 +485,7 @@ namespace HttpNano
                             return total;
                         }
 
-                        if (_pos < _end)
+                        if (n > 0)
                         {
                             DecodeFraming();
                         }
@@ -510,8 +519,12 @@ namespace HttpNano
                         return total;
                     }
 
-                    if (Fill(_buffer.Length - _bodyStart) > 0)
+                    pos = _bodyStart;
+                    n = Receive(_buffer, pos, _buffer.Length - pos);
+                    if (n > 0)
                     {
+                        _pos = pos;
+                        _end = pos + n;
                         continue;
                     }
 
@@ -653,11 +666,9 @@ namespace HttpNano
             int line = _line;
             if (state == Phase.DataCr && end - i >= 2 && b[i] == Ascii.Cr && b[i + 1] == Ascii.Lf)
             {
-                // The usual CRLF after chunk data, buffered whole.
+                // The usual CRLF after chunk data, buffered whole (size and line are 0 after data).
                 i += 2;
                 state = Phase.Chunked;
-                size = 0;
-                line = 0;
             }
 
             Exception error = null;
@@ -832,42 +843,21 @@ namespace HttpNano
                     break;
                 }
 
+                // A line starts after a size line or a trailer line. Chunked follows data, whose
+                // end left size and line at 0; no step stays in Data or TrailerStart.
                 i += n;
-                if (next != state)
+                if (next == Phase.Data || next == Phase.TrailerStart)
                 {
-                    if (next == Phase.Chunked)
-                    {
-                        size = 0;
-                        line = 0;
-                    }
-                    else if (next == Phase.Data || next == Phase.TrailerStart)
-                    {
-                        line = 0;
-                    }
-
-                    state = next;
+                    line = 0;
                 }
+
+                state = next;
             }
 
             _pos = i;
             State = state;
             Left = size;
             _line = line;
-        }
-
-        // Refills the window behind the head with at most `count` bytes; returns the number received.
-        private int Fill(int count)
-        {
-            int start = _bodyStart;
-            _pos = start;
-            _end = start;
-            int received = Receive(_buffer, start, count);
-            if (received > 0)
-            {
-                _end = start + received;
-            }
-
-            return received;
         }
 
         // The one receive of the reader. With a deadline, each wait is cut to what is left of it.
