@@ -5,7 +5,7 @@ namespace HttpNano
 {
     /// <summary>
     /// One HTTP/1.1 connection to one server (Python's http.client.HTTPConnection). Send a
-    /// request with <see cref="Request(string, string)"/> (or PutRequest, PutHeader,
+    /// request with <see cref="Request(string, string, HttpHeaders)"/> (or PutRequest, PutHeader,
     /// EndHeaders), then read the answer with <see cref="GetResponse"/>. The socket opens on first
     /// use, stays open between requests while the server allows it (keep-alive), and reopens by
     /// itself after the server closed it or after any failure. Not thread-safe: one request at a
@@ -92,7 +92,8 @@ namespace HttpNano
         /// response arrived (the server closed or reset the idle socket as the request went out)
         /// is sent once more on a new socket, if its body can be sent again: none, a byte array,
         /// a string, or a seekable stream (rewound to where it started). Never on a new socket,
-        /// never twice, never once a 100-continue wait let the body go out.
+        /// never twice, never once a 100-continue wait let the body go out. Read when each request
+        /// starts.
         /// </summary>
         public bool RetryOnStaleConnection = true;
 
@@ -114,6 +115,7 @@ namespace HttpNano
         private HttpResponse _response;
         private HttpResponse _spareResponse;
         private State _state;
+        // The Host value of every request: the origin's, built once (allocates) when the origin is set.
         private string _hostHeader;
         private byte[] _scratch;
 
@@ -122,13 +124,13 @@ namespace HttpNano
         private long _bodyStart;
         private bool _chunked;
         private bool _expect;
+        // Whether the request may still be sent again: RetryOnStaleConnection when it starts,
+        // cleared once it was replayed or its body cannot be sent twice.
         private bool _replayable;
-        private bool _replayed;
         private bool _broken;
 
         // The server the requests are for: this connection's host, or the tunnel's target.
         private string _originHost;
-        private int _originPort;
         private RequestWriter _tunnel;
         private HttpHeaders _proxyResponseHeaders;
 
@@ -138,19 +140,12 @@ namespace HttpNano
         /// </summary>
         /// <param name="host">Host name or address, optionally with ":port".</param>
         /// <param name="port">TCP port, 1-65535, or -1 to take it from <paramref name="host"/> or <see cref="DefaultPort"/>.</param>
+        /// <param name="timeoutMilliseconds">Timeout in milliseconds for connecting and for each send or receive, or -1 for none.</param>
         /// <exception cref="InvalidUrlException">The port is not a number, or the host holds a control character or space.</exception>
-        public HttpConnection(string host, int port = RequestWriter.NoPort) : this(host, port, InfiniteTimeout)
-        {
-        }
-
-        /// <summary>Creates a connection with a timeout for connecting and for each send or receive.</summary>
-        /// <param name="host">Host name or address, optionally with ":port".</param>
-        /// <param name="port">TCP port, 1-65535, or -1 to take it from <paramref name="host"/> or <see cref="DefaultPort"/>.</param>
-        /// <param name="timeoutMilliseconds">Timeout in milliseconds, or -1 for none.</param>
-        public HttpConnection(string host, int port, int timeoutMilliseconds)
+        public HttpConnection(string host, int port = RequestWriter.NoPort, int timeoutMilliseconds = InfiniteTimeout)
         {
             _originHost = Host = RequestWriter.ParseHost(host, port, DefaultPort, out Port);
-            _originPort = Port;
+            _hostHeader = RequestWriter.HostValue(Host, Port, DefaultPort);
             Timeout = timeoutMilliseconds;
         }
 
@@ -244,9 +239,8 @@ namespace HttpNano
 
             connect.EndHeaders();
             _originHost = tunnelHost;
-            _originPort = tunnelPort;
+            _hostHeader = RequestWriter.HostValue(tunnelHost, tunnelPort, DefaultPort);
             _tunnel = connect;
-            _hostHeader = null;
         }
 
         /// <summary>
@@ -316,19 +310,11 @@ namespace HttpNano
             Close();
         }
 
-        /// <summary>Sends a request without a body (Python's request(method, url)).</summary>
+        /// <summary>Sends a request without a body (Python's request(method, url)), optionally with extra headers.</summary>
         /// <param name="method">The method, e.g. "GET".</param>
         /// <param name="url">The path and query, e.g. "/index.html", or an absolute URL for a proxy; "" means "/".</param>
-        public void Request(string method, string url)
-        {
-            SendRequest(method, url, null, RequestWriter.NoBody, null, false);
-        }
-
-        /// <summary>Sends a request without a body, with extra headers.</summary>
-        /// <param name="method">The method, e.g. "GET".</param>
-        /// <param name="url">The path and query.</param>
         /// <param name="headers">Headers to send, or null; Host, Accept-Encoding and the body framing headers are added unless present.</param>
-        public void Request(string method, string url, HttpHeaders headers)
+        public void Request(string method, string url, HttpHeaders headers = null)
         {
             SendRequest(method, url, null, RequestWriter.NoBody, headers, false);
         }
@@ -396,18 +382,12 @@ namespace HttpNano
                 throw new CannotSendRequestException();
             }
 
-            if (!skipHost && _hostHeader == null)
-            {
-                _hostHeader = RequestWriter.HostValue(_originHost, _originPort, DefaultPort);
-            }
-
             _writer.PutRequest(method, url, skipHost ? null : _hostHeader, skipAcceptEncoding);
             _state = State.RequestStarted;
             _body = null;
             _chunked = false;
             _expect = false;
-            _replayable = true;
-            _replayed = false;
+            _replayable = RetryOnStaleConnection;
 
             // A kept-alive socket that the server closed while it was idle (its keep-alive
             // timeout), or that received bytes nobody asked for, is replaced before the request.
@@ -555,7 +535,7 @@ namespace HttpNano
                 {
                     // A response that could not be read leaves the stream out of sync: never reuse
                     // it. Nothing of it arrived on a socket that served before: a stale close.
-                    bool again = _reused && RetryOnStaleConnection && _replayable && !_replayed && reader.ReceivedNothing
+                    bool again = _reused && _replayable && reader.ReceivedNothing
                         && (e is RemoteDisconnectedException || e is IOException);
                     Close();
                     if (!again)
@@ -659,8 +639,11 @@ namespace HttpNano
             Stream stream = body as Stream;
             if (stream != null)
             {
-                _replayable = stream.CanSeek;
-                _bodyStart = _replayable ? stream.Position : 0;
+                _replayable &= stream.CanSeek;
+                if (_replayable)
+                {
+                    _bodyStart = stream.Position;
+                }
             }
 
             _body = body;
@@ -683,7 +666,7 @@ namespace HttpNano
             }
             catch
             {
-                if (!reused || !RetryOnStaleConnection || !_replayable || _replayed)
+                if (!reused || !_replayable)
                 {
                     Fail();
                     throw;
@@ -713,7 +696,7 @@ namespace HttpNano
         // Sends the request once more, on a new socket (the old one is closed): never twice.
         private void Replay()
         {
-            _replayed = true;
+            _replayable = false;
             _state = State.RequestSent;
             Stream stream = _body as Stream;
             try
