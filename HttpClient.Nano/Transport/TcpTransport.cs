@@ -225,7 +225,18 @@ namespace HttpNano
         /// <inheritdoc/>
         public int Receive(byte[] buffer, int offset, int count)
         {
-            Check(buffer, offset, count, 1);
+            // At least one byte: a receive of 0 would read as the end of the stream. (Send's
+            // arguments come checked from HttpConnection.Send or the connection's own buffers.)
+            if (buffer == null)
+            {
+                throw new ArgumentNullException("buffer");
+            }
+
+            if (offset < 0 || count < 1 || offset > buffer.Length - count)
+            {
+                throw new ArgumentOutOfRangeException("offset");
+            }
+
             Socket socket = OpenSocket();
             SslStream ssl = _ssl;
             try
@@ -243,7 +254,6 @@ namespace HttpNano
         /// <inheritdoc/>
         public void Send(byte[] buffer, int offset, int count)
         {
-            Check(buffer, offset, count, 0);
             Socket socket = OpenSocket();
             SslStream ssl = _ssl;
             try
@@ -401,21 +411,6 @@ namespace HttpNano
             }
 
             return socket;
-        }
-
-        // The check every Receive and Send make on byte[] + offset + count, with at least
-        // `least` bytes: 1 for a receive, whose 0 would read as end of stream.
-        private static void Check(byte[] buffer, int offset, int count, int least)
-        {
-            if (buffer == null)
-            {
-                throw new ArgumentNullException("buffer");
-            }
-
-            if (offset < 0 || count < least || offset > buffer.Length - count)
-            {
-                throw new ArgumentOutOfRangeException("offset");
-            }
         }
 
         // The exception to throw for a failed send, receive or connect, so callers never depend
