@@ -254,7 +254,7 @@ namespace HttpNano
 
         /// <summary>
         /// Opens the socket now (requests open it on demand anyway): TCP, then the CONNECT of a
-        /// tunnel if one is set, then <see cref="Secure"/> (TLS for HTTPS).
+        /// tunnel if one is set, then, for an <see cref="HttpsConnection"/>, the TLS handshake.
         /// </summary>
         public virtual void Connect()
         {
@@ -264,18 +264,24 @@ namespace HttpNano
             }
 
             int connectTimeout = ConnectTimeout < 0 ? Timeout : ConnectTimeout;
-            ITransport plain = CreateConnection == null
+            ITransport transport = CreateConnection == null
                 ? TcpTransport.Open(Host, Port, connectTimeout, Timeout)
                 : CreateConnection.Open(Host, Port, connectTimeout, Timeout);
-            ITransport transport = plain;
             try
             {
                 if (_tunnel != null)
                 {
-                    OpenTunnel(plain);
+                    OpenTunnel(transport);
                 }
 
-                transport = Secure(plain, _originHost);
+                // HTTPS: TLS with the origin (the tunnel's target when tunnelling: SNI and name
+                // check) over the open socket, which must be a TcpTransport's. A type test, not a
+                // virtual step: on the device each method costs a row, a name and a signature.
+                HttpsConnection https = this as HttpsConnection;
+                if (https != null)
+                {
+                    ((TcpTransport)transport).Handshake(_originHost, https.Tls);
+                }
             }
             catch
             {
@@ -565,15 +571,6 @@ namespace HttpNano
             }
 
             return response;
-        }
-
-        /// <summary>
-        /// What runs over the open socket (or tunnel) to <paramref name="host"/>, the origin:
-        /// nothing more for HTTP; HTTPS overrides it with TLS.
-        /// </summary>
-        internal virtual ITransport Secure(ITransport plain, string host)
-        {
-            return plain;
         }
 
         /// <summary>Called by the reader when it closed <paramref name="transport"/>: the next request opens a new one.</summary>
