@@ -267,11 +267,35 @@ namespace HttpNano
             ITransport transport = CreateConnection == null
                 ? TcpTransport.Open(Host, Port, connectTimeout, Timeout)
                 : CreateConnection.Open(Host, Port, connectTimeout, Timeout);
+            _transport = transport;
+            _reused = false;
             try
             {
                 if (_tunnel != null)
                 {
-                    OpenTunnel(transport);
+                    // The CONNECT request SetTunnel wrote, in one send, then the proxy's answer,
+                    // read as the answer to a HEAD (it has no body). No byte may follow that
+                    // answer before this side speaks.
+                    SendRaw(_tunnel.Buffer, 0, _tunnel.Length);
+                    ResponseReader reader = ReaderFor();
+                    ResponseHead head = reader.ReadHead(true);
+                    HttpHeaders headers = new HttpHeaders();
+                    for (int i = 0; i < head.Count; i++)
+                    {
+                        headers.Add(head.GetName(i), head.GetValue(i));
+                    }
+
+                    PrintReply(head);
+                    _proxyResponseHeaders = headers;
+                    if (head.Status != HttpStatus.OK)
+                    {
+                        throw new ProxyTunnelException(head.Status, head.Reason);
+                    }
+
+                    if (reader.Buffered != 0)
+                    {
+                        throw new HttpException("bytes after CONNECT answer");
+                    }
                 }
 
                 // HTTPS: TLS with the origin (the tunnel's target when tunnelling: SNI and name
@@ -285,12 +309,10 @@ namespace HttpNano
             }
             catch
             {
+                _transport = null;
                 transport.Close();
                 throw;
             }
-
-            _transport = transport;
-            _reused = false;
         }
 
         /// <summary>
@@ -521,7 +543,7 @@ namespace HttpNano
 
             while (true)
             {
-                ResponseReader reader = ReaderFor(_transport);
+                ResponseReader reader = ReaderFor();
                 try
                 {
                     response.Begin(reader, _writer.MethodIsHead);
@@ -838,7 +860,7 @@ namespace HttpNano
         {
             if (_transport.Poll(ContinueTimeout < 0 ? 0 : ContinueTimeout))
             {
-                ResponseReader reader = ReaderFor(_transport);
+                ResponseReader reader = ReaderFor();
                 try
                 {
                     if (!reader.ReadContinue())
@@ -885,47 +907,15 @@ namespace HttpNano
 
         // The receive buffer is allocated once and follows the connection across reconnects,
         // unless a closing response still reads from it. Every exchange starts its deadline here.
-        private ResponseReader ReaderFor(ITransport transport)
+        private ResponseReader ReaderFor()
         {
             if (_reader == null)
             {
                 _reader = new ResponseReader(_limits, ResponseReader.DefaultReadWindow);
             }
 
-            _reader.Start(this, transport, Timeout, ResponseTimeout);
+            _reader.Start(this, _transport, Timeout, ResponseTimeout);
             return _reader;
-        }
-
-        // Connect's tunnel step, on the socket to the proxy: the CONNECT request SetTunnel wrote,
-        // in one send, then the proxy's answer, read as the answer to a HEAD (it has no body). No
-        // byte may follow that answer before this side speaks.
-        private void OpenTunnel(ITransport proxy)
-        {
-            if (DebugLevel > 0)
-            {
-                TcpTransport.Debug("send: '" + TcpTransport.Escape(_tunnel.Buffer, 0, _tunnel.Length) + "'");
-            }
-
-            proxy.Send(_tunnel.Buffer, 0, _tunnel.Length);
-            ResponseReader reader = ReaderFor(proxy);
-            ResponseHead head = reader.ReadHead(true);
-            HttpHeaders headers = new HttpHeaders();
-            for (int i = 0; i < head.Count; i++)
-            {
-                headers.Add(head.GetName(i), head.GetValue(i));
-            }
-
-            PrintReply(head);
-            _proxyResponseHeaders = headers;
-            if (head.Status != HttpStatus.OK)
-            {
-                throw new ProxyTunnelException(head.Status, head.Reason);
-            }
-
-            if (reader.Buffered != 0)
-            {
-                throw new HttpException("bytes after CONNECT answer");
-            }
         }
 
         // Python's debug output of an answer: "reply:" and a "header:" line per field.
