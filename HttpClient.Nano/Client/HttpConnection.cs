@@ -474,6 +474,7 @@ namespace HttpNano
             RequireStarted();
             _body = body;
             _chunked = encodeChunked;
+            _writer.EndHeaders();
             SendHead();
         }
 
@@ -668,15 +669,16 @@ namespace HttpNano
             _body = body;
             _chunked = framing == RequestWriter.AddChunked || framing == RequestWriter.ChunkEncodeOnly;
             _expect = expect;
+            _writer.EndHeaders();
             SendHead();
         }
 
         // The head is complete: send it and the body. A failure on a socket that already carried
         // a response, before anything of this request's answer came back, is a stale keep-alive
-        // close: the request goes out once more on a new socket.
+        // close: the request goes out once more on a new socket (Replay, which comes back here
+        // with no socket, so never twice).
         private void SendHead()
         {
-            _writer.EndHeaders();
             _state = State.RequestSent;
             bool reused = _transport != null && _reused;
             try
@@ -712,26 +714,18 @@ namespace HttpNano
             }
         }
 
-        // Sends the request once more, on a new socket (the old one is closed): never twice.
+        // Sends the request once more, on a new socket (the old one is closed): never twice. A
+        // failed rewind leaves the connection as closed as a failed send would.
         private void Replay()
         {
             _replayable = false;
-            _state = State.RequestSent;
             Stream stream = _body as Stream;
-            try
+            if (stream != null)
             {
-                if (stream != null)
-                {
-                    stream.Position = _bodyStart;
-                }
+                stream.Position = _bodyStart;
+            }
 
-                Transmit();
-            }
-            catch
-            {
-                Fail();
-                throw;
-            }
+            SendHead();
         }
 
         // The head in the writer's buffer and the recorded body, over the socket (opened if needed).
