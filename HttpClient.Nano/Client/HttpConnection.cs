@@ -733,15 +733,7 @@ namespace HttpNano
         {
             byte[] bytes = _body as byte[];
             int head = _writer.Length;
-            if (_expect)
-            {
-                SendRaw(_writer.Buffer, 0, head);
-                if (!AwaitContinue())
-                {
-                    return;
-                }
-            }
-            else if (bytes != null && !_chunked && head + bytes.Length <= Scratch().Length)
+            if (!_expect && bytes != null && !_chunked && head + bytes.Length <= Scratch().Length)
             {
                 // A small body rides along with the head in one send.
                 Array.Copy(_writer.Buffer, 0, _scratch, 0, head);
@@ -749,11 +741,14 @@ namespace HttpNano
                 SendRaw(_scratch, 0, head + bytes.Length);
                 return;
             }
-            else
+
+            SendRaw(_writer.Buffer, 0, head);
+            if (_expect && !AwaitContinue())
             {
-                SendRaw(_writer.Buffer, 0, head);
+                return;
             }
 
+            bool afterChunk = false;
             if (bytes != null)
             {
                 if (!_chunked)
@@ -762,25 +757,27 @@ namespace HttpNano
                     return;
                 }
 
-                bool afterChunk = false;
                 if (bytes.Length > 0)
                 {
-                    byte[] scratch = Scratch();
-                    SendRaw(scratch, 0, RequestWriter.ChunkHeader(bytes.Length, false, scratch, 0));
+                    SendRaw(Scratch(), 0, RequestWriter.ChunkHeader(bytes.Length, false, _scratch, 0));
                     SendRaw(bytes, 0, bytes.Length);
                     afterChunk = true;
                 }
-
-                SendLastChunk(afterChunk);
             }
             else if (_body != null)
             {
-                SendPieces();
+                afterChunk = SendPieces();
+            }
+
+            if (_chunked && _body != null)
+            {
+                SendRaw(Scratch(), 0, RequestWriter.LastChunk(afterChunk, _scratch, 0));
             }
         }
 
-        // A text or stream body, a block at a time through the scratch buffer.
-        private void SendPieces()
+        // A text or stream body, a block at a time through the scratch buffer; true when a chunk
+        // went out (the last chunk then starts with the CRLF that closes it).
+        private bool SendPieces()
         {
             byte[] scratch = Scratch();
             string text = _body as string;
@@ -835,16 +832,7 @@ namespace HttpNano
                 SendRaw(scratch, start, DataOffset + count - start);
             }
 
-            if (_chunked)
-            {
-                SendLastChunk(afterChunk);
-            }
-        }
-
-        private void SendLastChunk(bool afterChunk)
-        {
-            byte[] scratch = Scratch();
-            SendRaw(scratch, 0, RequestWriter.LastChunk(afterChunk, scratch, 0));
+            return afterChunk;
         }
 
         // The head went out with "Expect: 100-continue": true to send the body ("100 Continue",
