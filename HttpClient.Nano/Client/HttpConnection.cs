@@ -5,7 +5,7 @@ namespace HttpNano
 {
     /// <summary>
     /// One HTTP/1.1 connection to one server (Python's http.client.HTTPConnection). Send a
-    /// request with <see cref="Request(string, string, HttpHeaders)"/> (or PutRequest, PutHeader,
+    /// request with <see cref="Request(string, string)"/> (or PutRequest, PutHeader,
     /// EndHeaders), then read the answer with <see cref="GetResponse"/>. The socket opens on first
     /// use, stays open between requests while the server allows it (keep-alive), and reopens by
     /// itself after the server closed it or after any failure. Not thread-safe: one request at a
@@ -140,9 +140,16 @@ namespace HttpNano
         /// </summary>
         /// <param name="host">Host name or address, optionally with ":port".</param>
         /// <param name="port">TCP port, 1-65535, or -1 to take it from <paramref name="host"/> or <see cref="DefaultPort"/>.</param>
-        /// <param name="timeoutMilliseconds">Timeout in milliseconds for connecting and for each send or receive, or -1 for none.</param>
         /// <exception cref="InvalidUrlException">The port is not a number, or the host holds a control character or space.</exception>
-        public HttpConnection(string host, int port = RequestWriter.NoPort, int timeoutMilliseconds = InfiniteTimeout)
+        public HttpConnection(string host, int port = RequestWriter.NoPort) : this(host, port, InfiniteTimeout)
+        {
+        }
+
+        /// <summary>Creates a connection with a timeout for connecting and for each send or receive.</summary>
+        /// <param name="host">Host name or address, optionally with ":port".</param>
+        /// <param name="port">TCP port, 1-65535, or -1 to take it from <paramref name="host"/> or <see cref="DefaultPort"/>.</param>
+        /// <param name="timeoutMilliseconds">Timeout in milliseconds, or -1 for none.</param>
+        public HttpConnection(string host, int port, int timeoutMilliseconds)
         {
             _originHost = Host = RequestWriter.ParseHost(host, port, DefaultPort, out Port);
             _hostHeader = RequestWriter.HostValue(Host, Port, DefaultPort);
@@ -338,11 +345,19 @@ namespace HttpNano
             Close();
         }
 
-        /// <summary>Sends a request without a body (Python's request(method, url)), optionally with extra headers.</summary>
+        /// <summary>Sends a request without a body (Python's request(method, url)).</summary>
         /// <param name="method">The method, e.g. "GET".</param>
         /// <param name="url">The path and query, e.g. "/index.html", or an absolute URL for a proxy; "" means "/".</param>
+        public void Request(string method, string url)
+        {
+            SendRequest(method, url, null, RequestWriter.NoBody, null, false);
+        }
+
+        /// <summary>Sends a request without a body, with extra headers.</summary>
+        /// <param name="method">The method, e.g. "GET".</param>
+        /// <param name="url">The path and query.</param>
         /// <param name="headers">Headers to send, or null; Host, Accept-Encoding and the body framing headers are added unless present.</param>
-        public void Request(string method, string url, HttpHeaders headers = null)
+        public void Request(string method, string url, HttpHeaders headers)
         {
             SendRequest(method, url, null, RequestWriter.NoBody, headers, false);
         }
