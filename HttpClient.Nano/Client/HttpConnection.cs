@@ -132,7 +132,7 @@ namespace HttpNano
         // The server the requests are for: this connection's host, or the tunnel's target.
         private string _originHost;
         private RequestWriter _tunnel;
-        private HttpHeaders _proxyResponseHeaders;
+        private HttpHeaders _proxyHeaders;
 
         /// <summary>
         /// Creates a connection to <paramref name="host"/>, which may carry a port: "example.com",
@@ -256,7 +256,7 @@ namespace HttpNano
         /// </summary>
         public HttpHeaders GetProxyResponseHeaders()
         {
-            return _proxyResponseHeaders;
+            return _proxyHeaders;
         }
 
         /// <summary>
@@ -293,7 +293,7 @@ namespace HttpNano
                     }
 
                     PrintReply(head);
-                    _proxyResponseHeaders = headers;
+                    _proxyHeaders = headers;
                     if (head.Status != HttpStatus.OK)
                     {
                         throw new ProxyTunnelException(head.Status, head.Reason);
@@ -427,9 +427,7 @@ namespace HttpNano
 
             _writer.PutRequest(method, url, skipHost ? null : _hostHeader, skipAcceptEncoding);
             _state = State.RequestStarted;
-            _body = null;
-            _chunked = false;
-            _expect = false;
+            _expect = false; // the body and its framing are set by whatever sends the head
             _replayable = RetryOnStaleConnection;
 
             // A kept-alive socket that the server closed while it was idle (its keep-alive
