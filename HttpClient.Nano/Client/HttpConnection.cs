@@ -320,6 +320,10 @@ namespace HttpNano
                 transport.Close();
                 throw;
             }
+
+            // Kept even if the reader closed it (and forgot it) with a closing CONNECT answer: the
+            // request then fails on the closed transport, never on a missing one.
+            _transport = transport;
         }
 
         /// <summary>
