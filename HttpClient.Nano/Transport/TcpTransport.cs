@@ -1,3 +1,9 @@
+// nanoFramework's Debug.WriteLine is [Conditional("DEBUG")]: without this the Release build, the
+// one that ships, would drop the SetDebugLevel lines (Debug below) at compile time. Only this
+// file is affected.
+#if NANOFRAMEWORK_1_0
+#define DEBUG
+#endif
 using System;
 using System.IO;
 using System.Net;
