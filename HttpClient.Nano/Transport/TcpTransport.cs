@@ -275,7 +275,7 @@ namespace HttpNano
                     int sent = socket.Send(buffer, offset, count, SocketFlags.None);
                     if (sent <= 0)
                     {
-                        throw new IOException(SendFailed);
+                        throw new IOException(SendFailed, null); // the constructor Fail uses: one reference
                     }
 
                     offset += sent;
