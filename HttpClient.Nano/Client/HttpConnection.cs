@@ -635,6 +635,10 @@ namespace HttpNano
         private void SendRequest(string method, string url, object body, long bodyLength, HttpHeaders headers, bool encodeChunked)
         {
             PutRequest(method, url, headers != null && headers.Contains(HostName), headers != null && headers.Contains("Accept-Encoding"));
+
+            // Idle until SendHead: a rejected header (or body length) leaves nothing half-sent,
+            // the request never started.
+            _state = State.Idle;
             bool expect = ExpectContinue && (bodyLength > 0 || bodyLength == RequestWriter.UnknownLength)
                 && (headers == null || !headers.Contains(ExpectName));
             long contentLength;
@@ -642,35 +646,26 @@ namespace HttpNano
                 headers != null && headers.Contains(ContentLengthName),
                 headers != null && headers.Contains(TransferEncodingName),
                 encodeChunked, out contentLength);
-            try
+            if (framing == RequestWriter.AddContentLength)
             {
-                if (framing == RequestWriter.AddContentLength)
-                {
-                    _writer.WriteHeader(ContentLengthName, contentLength);
-                }
-                else if (framing == RequestWriter.AddChunked)
-                {
-                    _writer.WriteHeader(TransferEncodingName, RequestWriter.ChunkedValue);
-                }
-
-                if (expect)
-                {
-                    _writer.WriteHeader(ExpectName, "100-continue");
-                }
-
-                if (headers != null)
-                {
-                    for (int i = 0; i < headers.Count; i++)
-                    {
-                        _writer.WriteHeader(headers.GetName(i), headers.GetValue(i));
-                    }
-                }
+                _writer.WriteHeader(ContentLengthName, contentLength);
             }
-            catch
+            else if (framing == RequestWriter.AddChunked)
             {
-                // A rejected header leaves nothing half-sent: the request never started.
-                _state = State.Idle;
-                throw;
+                _writer.WriteHeader(TransferEncodingName, RequestWriter.ChunkedValue);
+            }
+
+            if (expect)
+            {
+                _writer.WriteHeader(ExpectName, "100-continue");
+            }
+
+            if (headers != null)
+            {
+                for (int i = 0; i < headers.Count; i++)
+                {
+                    _writer.WriteHeader(headers.GetName(i), headers.GetValue(i));
+                }
             }
 
             Stream stream = body as Stream;
