@@ -917,7 +917,7 @@ namespace HttpNano
         {
             if (DebugLevel > 0)
             {
-                TcpTransport.Debug("reply: '" + (head.Version == 10 ? "HTTP/1.0 " : "HTTP/1.1 ") + head.Status.ToString() + " " + head.Reason + "'");
+                TcpTransport.Debug("reply: 'HTTP/1." + (head.Version - 10).ToString() + " " + head.Status.ToString() + " " + head.Reason + "'");
                 for (int i = 0; i < head.Count; i++)
                 {
                     TcpTransport.Debug("header: " + head.GetName(i) + ": " + head.GetValue(i));
