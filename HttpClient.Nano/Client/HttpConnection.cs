@@ -92,7 +92,8 @@ namespace HttpNano
         /// response arrived (the server closed or reset the idle socket as the request went out)
         /// is sent once more on a new socket, if its body can be sent again: none, a byte array,
         /// a string, or a seekable stream (rewound to where it started). Never on a new socket,
-        /// never twice, never once a 100-continue wait let the body go out.
+        /// never twice, never once a 100-continue wait let the body go out. Read when each request
+        /// starts.
         /// </summary>
         public bool RetryOnStaleConnection = true;
 
@@ -114,6 +115,7 @@ namespace HttpNano
         private HttpResponse _response;
         private HttpResponse _spareResponse;
         private State _state;
+        // The Host value of every request: the origin's, built once (allocates) when the origin is set.
         private string _hostHeader;
         private byte[] _scratch;
 
@@ -122,15 +124,15 @@ namespace HttpNano
         private long _bodyStart;
         private bool _chunked;
         private bool _expect;
+        // Whether the request may still be sent again: RetryOnStaleConnection when it starts,
+        // cleared once it was replayed or its body cannot be sent twice.
         private bool _replayable;
-        private bool _replayed;
         private bool _broken;
 
         // The server the requests are for: this connection's host, or the tunnel's target.
         private string _originHost;
-        private int _originPort;
         private RequestWriter _tunnel;
-        private HttpHeaders _proxyResponseHeaders;
+        private HttpHeaders _proxyHeaders;
 
         /// <summary>
         /// Creates a connection to <paramref name="host"/>, which may carry a port: "example.com",
@@ -150,7 +152,7 @@ namespace HttpNano
         public HttpConnection(string host, int port, int timeoutMilliseconds)
         {
             _originHost = Host = RequestWriter.ParseHost(host, port, DefaultPort, out Port);
-            _originPort = Port;
+            _hostHeader = RequestWriter.HostValue(Host, Port, DefaultPort);
             Timeout = timeoutMilliseconds;
         }
 
@@ -244,9 +246,8 @@ namespace HttpNano
 
             connect.EndHeaders();
             _originHost = tunnelHost;
-            _originPort = tunnelPort;
+            _hostHeader = RequestWriter.HostValue(tunnelHost, tunnelPort, DefaultPort);
             _tunnel = connect;
-            _hostHeader = null;
         }
 
         /// <summary>
@@ -255,12 +256,12 @@ namespace HttpNano
         /// </summary>
         public HttpHeaders GetProxyResponseHeaders()
         {
-            return _proxyResponseHeaders;
+            return _proxyHeaders;
         }
 
         /// <summary>
         /// Opens the socket now (requests open it on demand anyway): TCP, then the CONNECT of a
-        /// tunnel if one is set, then <see cref="Secure"/> (TLS for HTTPS).
+        /// tunnel if one is set, then, for an <see cref="HttpsConnection"/>, the TLS handshake.
         /// </summary>
         public virtual void Connect()
         {
@@ -270,27 +271,59 @@ namespace HttpNano
             }
 
             int connectTimeout = ConnectTimeout < 0 ? Timeout : ConnectTimeout;
-            ITransport plain = CreateConnection == null
+            ITransport transport = CreateConnection == null
                 ? TcpTransport.Open(Host, Port, connectTimeout, Timeout)
                 : CreateConnection.Open(Host, Port, connectTimeout, Timeout);
-            ITransport transport = plain;
+            _transport = transport;
+            _reused = false;
             try
             {
                 if (_tunnel != null)
                 {
-                    OpenTunnel(plain);
+                    // The CONNECT request SetTunnel wrote, in one send, then the proxy's answer,
+                    // read as the answer to a HEAD (it has no body). No byte may follow that
+                    // answer before this side speaks.
+                    SendRaw(_tunnel.Buffer, 0, _tunnel.Length);
+                    ResponseReader reader = ReaderFor();
+                    ResponseHead head = reader.ReadHead(true);
+                    HttpHeaders headers = new HttpHeaders();
+                    for (int i = 0; i < head.Count; i++)
+                    {
+                        headers.Add(head.GetName(i), head.GetValue(i));
+                    }
+
+                    PrintReply(head);
+                    _proxyHeaders = headers;
+                    if (head.Status != HttpStatus.OK)
+                    {
+                        throw new ProxyTunnelException(head.Status, head.Reason);
+                    }
+
+                    if (reader.Buffered != 0)
+                    {
+                        throw new HttpException("bytes after CONNECT answer");
+                    }
                 }
 
-                transport = Secure(plain, _originHost);
+                // HTTPS: TLS with the origin (the tunnel's target when tunnelling: SNI and name
+                // check) over the open socket, which must be a TcpTransport's. A type test, not a
+                // virtual step: on the device each method costs a row, a name and a signature.
+                HttpsConnection https = this as HttpsConnection;
+                if (https != null)
+                {
+                    ((TcpTransport)transport).Handshake(_originHost, https.Tls);
+                }
             }
             catch
             {
+                _transport = null;
                 transport.Close();
                 throw;
             }
 
+            // Kept even if the reader closed it (and forgot it) with a closing CONNECT answer: the
+            // request then fails on the closed transport, never on a missing one.
             _transport = transport;
-            _reused = false;
         }
 
         /// <summary>
@@ -397,18 +430,10 @@ namespace HttpNano
                 throw new CannotSendRequestException();
             }
 
-            if (!skipHost && _hostHeader == null)
-            {
-                _hostHeader = RequestWriter.HostValue(_originHost, _originPort, DefaultPort);
-            }
-
             _writer.PutRequest(method, url, skipHost ? null : _hostHeader, skipAcceptEncoding);
             _state = State.RequestStarted;
-            _body = null;
-            _chunked = false;
-            _expect = false;
-            _replayable = true;
-            _replayed = false;
+            _expect = false; // the body and its framing are set by whatever sends the head
+            _replayable = RetryOnStaleConnection;
 
             // A kept-alive socket that the server closed while it was idle (its keep-alive
             // timeout), or that received bytes nobody asked for, is replaced before the request.
@@ -467,6 +492,7 @@ namespace HttpNano
             RequireStarted();
             _body = body;
             _chunked = encodeChunked;
+            _writer.EndHeaders();
             SendHead();
         }
 
@@ -536,7 +562,7 @@ namespace HttpNano
 
             while (true)
             {
-                ResponseReader reader = ReaderFor(_transport);
+                ResponseReader reader = ReaderFor();
                 try
                 {
                     response.Begin(reader, _writer.MethodIsHead);
@@ -556,7 +582,7 @@ namespace HttpNano
                 {
                     // A response that could not be read leaves the stream out of sync: never reuse
                     // it. Nothing of it arrived on a socket that served before: a stale close.
-                    bool again = _reused && RetryOnStaleConnection && _replayable && !_replayed && reader.ReceivedNothing
+                    bool again = _reused && _replayable && reader.ReceivedNothing
                         && (e is RemoteDisconnectedException || e is IOException);
                     Close();
                     if (!again)
@@ -588,15 +614,6 @@ namespace HttpNano
             return response;
         }
 
-        /// <summary>
-        /// What runs over the open socket (or tunnel) to <paramref name="host"/>, the origin:
-        /// nothing more for HTTP; HTTPS overrides it with TLS.
-        /// </summary>
-        internal virtual ITransport Secure(ITransport plain, string host)
-        {
-            return plain;
-        }
-
         /// <summary>Called by the reader when it closed <paramref name="transport"/>: the next request opens a new one.</summary>
         internal void Forget(ITransport transport)
         {
@@ -619,6 +636,10 @@ namespace HttpNano
         private void SendRequest(string method, string url, object body, long bodyLength, HttpHeaders headers, bool encodeChunked)
         {
             PutRequest(method, url, headers != null && headers.Contains(HostName), headers != null && headers.Contains("Accept-Encoding"));
+
+            // Idle until SendHead: a rejected header (or body length) leaves nothing half-sent,
+            // the request never started.
+            _state = State.Idle;
             bool expect = ExpectContinue && (bodyLength > 0 || bodyLength == RequestWriter.UnknownLength)
                 && (headers == null || !headers.Contains(ExpectName));
             long contentLength;
@@ -626,56 +647,51 @@ namespace HttpNano
                 headers != null && headers.Contains(ContentLengthName),
                 headers != null && headers.Contains(TransferEncodingName),
                 encodeChunked, out contentLength);
-            try
+            if (framing == RequestWriter.AddContentLength)
             {
-                if (framing == RequestWriter.AddContentLength)
-                {
-                    _writer.WriteHeader(ContentLengthName, contentLength);
-                }
-                else if (framing == RequestWriter.AddChunked)
-                {
-                    _writer.WriteHeader(TransferEncodingName, RequestWriter.ChunkedValue);
-                }
-
-                if (expect)
-                {
-                    _writer.WriteHeader(ExpectName, "100-continue");
-                }
-
-                if (headers != null)
-                {
-                    for (int i = 0; i < headers.Count; i++)
-                    {
-                        _writer.WriteHeader(headers.GetName(i), headers.GetValue(i));
-                    }
-                }
+                _writer.WriteHeader(ContentLengthName, contentLength);
             }
-            catch
+            else if (framing == RequestWriter.AddChunked)
             {
-                // A rejected header leaves nothing half-sent: the request never started.
-                _state = State.Idle;
-                throw;
+                _writer.WriteHeader(TransferEncodingName, RequestWriter.ChunkedValue);
+            }
+
+            if (expect)
+            {
+                _writer.WriteHeader(ExpectName, "100-continue");
+            }
+
+            if (headers != null)
+            {
+                for (int i = 0; i < headers.Count; i++)
+                {
+                    _writer.WriteHeader(headers.GetName(i), headers.GetValue(i));
+                }
             }
 
             Stream stream = body as Stream;
             if (stream != null)
             {
-                _replayable = stream.CanSeek;
-                _bodyStart = _replayable ? stream.Position : 0;
+                _replayable &= stream.CanSeek;
+                if (_replayable)
+                {
+                    _bodyStart = stream.Position;
+                }
             }
 
             _body = body;
             _chunked = framing == RequestWriter.AddChunked || framing == RequestWriter.ChunkEncodeOnly;
             _expect = expect;
+            _writer.EndHeaders();
             SendHead();
         }
 
         // The head is complete: send it and the body. A failure on a socket that already carried
         // a response, before anything of this request's answer came back, is a stale keep-alive
-        // close: the request goes out once more on a new socket.
+        // close: the request goes out once more on a new socket (Replay, which comes back here
+        // with no socket, so never twice).
         private void SendHead()
         {
-            _writer.EndHeaders();
             _state = State.RequestSent;
             bool reused = _transport != null && _reused;
             try
@@ -684,7 +700,7 @@ namespace HttpNano
             }
             catch
             {
-                if (!reused || !RetryOnStaleConnection || !_replayable || _replayed)
+                if (!reused || !_replayable)
                 {
                     Fail();
                     throw;
@@ -711,26 +727,18 @@ namespace HttpNano
             }
         }
 
-        // Sends the request once more, on a new socket (the old one is closed): never twice.
+        // Sends the request once more, on a new socket (the old one is closed): never twice. A
+        // failed rewind leaves the connection as closed as a failed send would.
         private void Replay()
         {
-            _replayed = true;
-            _state = State.RequestSent;
+            _replayable = false;
             Stream stream = _body as Stream;
-            try
+            if (stream != null)
             {
-                if (stream != null)
-                {
-                    stream.Position = _bodyStart;
-                }
+                stream.Position = _bodyStart;
+            }
 
-                Transmit();
-            }
-            catch
-            {
-                Fail();
-                throw;
-            }
+            SendHead();
         }
 
         // The head in the writer's buffer and the recorded body, over the socket (opened if needed).
@@ -738,15 +746,7 @@ namespace HttpNano
         {
             byte[] bytes = _body as byte[];
             int head = _writer.Length;
-            if (_expect)
-            {
-                SendRaw(_writer.Buffer, 0, head);
-                if (!AwaitContinue())
-                {
-                    return;
-                }
-            }
-            else if (bytes != null && !_chunked && head + bytes.Length <= Scratch().Length)
+            if (!_expect && bytes != null && !_chunked && head + bytes.Length <= Scratch().Length)
             {
                 // A small body rides along with the head in one send.
                 Array.Copy(_writer.Buffer, 0, _scratch, 0, head);
@@ -754,11 +754,14 @@ namespace HttpNano
                 SendRaw(_scratch, 0, head + bytes.Length);
                 return;
             }
-            else
+
+            SendRaw(_writer.Buffer, 0, head);
+            if (_expect && !AwaitContinue())
             {
-                SendRaw(_writer.Buffer, 0, head);
+                return;
             }
 
+            bool afterChunk = false;
             if (bytes != null)
             {
                 if (!_chunked)
@@ -767,25 +770,27 @@ namespace HttpNano
                     return;
                 }
 
-                bool afterChunk = false;
                 if (bytes.Length > 0)
                 {
-                    byte[] scratch = Scratch();
-                    SendRaw(scratch, 0, RequestWriter.ChunkHeader(bytes.Length, false, scratch, 0));
+                    SendRaw(Scratch(), 0, RequestWriter.ChunkHeader(bytes.Length, false, _scratch, 0));
                     SendRaw(bytes, 0, bytes.Length);
                     afterChunk = true;
                 }
-
-                SendLastChunk(afterChunk);
             }
             else if (_body != null)
             {
-                SendPieces();
+                afterChunk = SendPieces();
+            }
+
+            if (_chunked && _body != null)
+            {
+                SendRaw(Scratch(), 0, RequestWriter.LastChunk(afterChunk, _scratch, 0));
             }
         }
 
-        // A text or stream body, a block at a time through the scratch buffer.
-        private void SendPieces()
+        // A text or stream body, a block at a time through the scratch buffer; true when a chunk
+        // went out (the last chunk then starts with the CRLF that closes it).
+        private bool SendPieces()
         {
             byte[] scratch = Scratch();
             string text = _body as string;
@@ -840,16 +845,7 @@ namespace HttpNano
                 SendRaw(scratch, start, DataOffset + count - start);
             }
 
-            if (_chunked)
-            {
-                SendLastChunk(afterChunk);
-            }
-        }
-
-        private void SendLastChunk(bool afterChunk)
-        {
-            byte[] scratch = Scratch();
-            SendRaw(scratch, 0, RequestWriter.LastChunk(afterChunk, scratch, 0));
+            return afterChunk;
         }
 
         // The head went out with "Expect: 100-continue": true to send the body ("100 Continue",
@@ -859,7 +855,7 @@ namespace HttpNano
         {
             if (_transport.Poll(ContinueTimeout < 0 ? 0 : ContinueTimeout))
             {
-                ResponseReader reader = ReaderFor(_transport);
+                ResponseReader reader = ReaderFor();
                 try
                 {
                     if (!reader.ReadContinue())
@@ -906,47 +902,15 @@ namespace HttpNano
 
         // The receive buffer is allocated once and follows the connection across reconnects,
         // unless a closing response still reads from it. Every exchange starts its deadline here.
-        private ResponseReader ReaderFor(ITransport transport)
+        private ResponseReader ReaderFor()
         {
             if (_reader == null)
             {
                 _reader = new ResponseReader(_limits, ResponseReader.DefaultReadWindow);
             }
 
-            _reader.Start(this, transport, Timeout, ResponseTimeout);
+            _reader.Start(this, _transport, Timeout, ResponseTimeout);
             return _reader;
-        }
-
-        // Connect's tunnel step, on the socket to the proxy: the CONNECT request SetTunnel wrote,
-        // in one send, then the proxy's answer, read as the answer to a HEAD (it has no body). No
-        // byte may follow that answer before this side speaks.
-        private void OpenTunnel(ITransport proxy)
-        {
-            if (DebugLevel > 0)
-            {
-                TcpTransport.Debug("send: '" + TcpTransport.Escape(_tunnel.Buffer, 0, _tunnel.Length) + "'");
-            }
-
-            proxy.Send(_tunnel.Buffer, 0, _tunnel.Length);
-            ResponseReader reader = ReaderFor(proxy);
-            ResponseHead head = reader.ReadHead(true);
-            HttpHeaders headers = new HttpHeaders();
-            for (int i = 0; i < head.Count; i++)
-            {
-                headers.Add(head.GetName(i), head.GetValue(i));
-            }
-
-            PrintReply(head);
-            _proxyResponseHeaders = headers;
-            if (head.Status != HttpStatus.OK)
-            {
-                throw new ProxyTunnelException(head.Status, head.Reason);
-            }
-
-            if (reader.Buffered != 0)
-            {
-                throw new HttpException("bytes after CONNECT answer");
-            }
         }
 
         // Python's debug output of an answer: "reply:" and a "header:" line per field.
@@ -954,7 +918,7 @@ namespace HttpNano
         {
             if (DebugLevel > 0)
             {
-                TcpTransport.Debug("reply: '" + (head.Version == 10 ? "HTTP/1.0 " : "HTTP/1.1 ") + head.Status.ToString() + " " + head.Reason + "'");
+                TcpTransport.Debug("reply: 'HTTP/1." + (head.Version - 10).ToString() + " " + head.Status.ToString() + " " + head.Reason + "'");
                 for (int i = 0; i < head.Count; i++)
                 {
                     TcpTransport.Debug("header: " + head.GetName(i) + ": " + head.GetValue(i));

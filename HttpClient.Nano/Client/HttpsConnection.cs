@@ -36,15 +36,5 @@ namespace HttpNano
         {
             get { return HttpsPort; }
         }
-
-        /// <summary>
-        /// TLS with the origin (the tunnel's target when tunnelling: SNI and name check), over the
-        /// open socket, which must be a TcpTransport's; on failure Connect closes it.
-        /// </summary>
-        internal override ITransport Secure(ITransport plain, string host)
-        {
-            ((TcpTransport)plain).Handshake(host, Tls);
-            return plain;
-        }
     }
 }

@@ -23,9 +23,9 @@ namespace HttpNano
     /// larger buffer is kept.
     /// <para>
     /// The request side's rules live here too, as static members: the host argument and the Host
-    /// value (<see cref="ParseHost"/>, <see cref="HostValue"/>), the checks on caller strings
-    /// (<see cref="CheckHeader"/>), CPython's choice of body framing (<see cref="Decide"/>) and
-    /// the chunked coding of a request body (<see cref="ChunkHeader"/>, <see cref="LastChunk"/>).
+    /// value (<see cref="ParseHost"/>, <see cref="HostValue"/>), CPython's choice of body framing
+    /// (<see cref="Decide"/>) and the chunked coding of a request body (<see cref="ChunkHeader"/>,
+    /// <see cref="LastChunk"/>). The checks on caller strings are the copies that write them.
     /// </para>
     /// </summary>
     /// <remarks>
@@ -323,21 +323,6 @@ namespace HttpNano
         public void EndHeaders()
         {
             Length = CrLf(Buffer, Reserve(Length, 2));
-        }
-
-        /// <summary>
-        /// Checks a header name and value that will be written later: the name must be a
-        /// non-empty token (no CR, LF, colon, space or other separator), the value Latin-1 text
-        /// in which CR and LF appear only as an obs-fold (CRLF followed by SP or HTAB).
-        /// </summary>
-        /// <exception cref="ArgumentException">The name is null, empty or not a token; the value holds a bare CR or LF or a char above 0xFF.</exception>
-        /// <exception cref="ArgumentNullException">The value is null.</exception>
-        public static void CheckHeader(string name, string value)
-        {
-            int length = name == null ? 0 : name.Length;
-            CopyToken(name, length, new byte[length], 0, InvalidHeaderName);
-            length = value == null ? 0 : value.Length;
-            CopyValue(value, length, new byte[length], 0);
         }
 
         /// <summary>

@@ -1,3 +1,9 @@
+// nanoFramework's Debug.WriteLine is [Conditional("DEBUG")]: without this the Release build, the
+// one that ships, would drop the SetDebugLevel lines (Debug below) at compile time. Only this
+// file is affected.
+#if NANOFRAMEWORK_1_0
+#define DEBUG
+#endif
 using System;
 using System.IO;
 using System.Net;
@@ -225,7 +231,18 @@ namespace HttpNano
         /// <inheritdoc/>
         public int Receive(byte[] buffer, int offset, int count)
         {
-            Check(buffer, offset, count, 1);
+            // At least one byte: a receive of 0 would read as the end of the stream. (Send's
+            // arguments come checked from HttpConnection.Send or the connection's own buffers.)
+            if (buffer == null)
+            {
+                throw new ArgumentNullException("buffer");
+            }
+
+            if (offset < 0 || count < 1 || offset > buffer.Length - count)
+            {
+                throw new ArgumentOutOfRangeException("offset");
+            }
+
             Socket socket = OpenSocket();
             SslStream ssl = _ssl;
             try
@@ -243,7 +260,6 @@ namespace HttpNano
         /// <inheritdoc/>
         public void Send(byte[] buffer, int offset, int count)
         {
-            Check(buffer, offset, count, 0);
             Socket socket = OpenSocket();
             SslStream ssl = _ssl;
             try
@@ -259,7 +275,7 @@ namespace HttpNano
                     int sent = socket.Send(buffer, offset, count, SocketFlags.None);
                     if (sent <= 0)
                     {
-                        throw new IOException(SendFailed);
+                        throw new IOException(SendFailed, null); // the constructor Fail uses: one reference
                     }
 
                     offset += sent;
@@ -401,21 +417,6 @@ namespace HttpNano
             }
 
             return socket;
-        }
-
-        // The check every Receive and Send make on byte[] + offset + count, with at least
-        // `least` bytes: 1 for a receive, whose 0 would read as end of stream.
-        private static void Check(byte[] buffer, int offset, int count, int least)
-        {
-            if (buffer == null)
-            {
-                throw new ArgumentNullException("buffer");
-            }
-
-            if (offset < 0 || count < least || offset > buffer.Length - count)
-            {
-                throw new ArgumentOutOfRangeException("offset");
-            }
         }
 
         // The exception to throw for a failed send, receive or connect, so callers never depend

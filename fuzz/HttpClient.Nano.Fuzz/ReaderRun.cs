@@ -186,7 +186,7 @@ namespace HttpNano.Fuzz
         {
             try
             {
-                RequestWriter.CheckHeader(name, "");
+                new RequestWriter().WriteHeader(name, "");
                 return true;
             }
             catch (ArgumentException)

@@ -166,6 +166,16 @@ namespace HttpNano.Tests
         }
 
         [TestMethod]
+        public void SendRejectsBadArgumentsBeforeOpening()
+        {
+            ScriptedTransportFactory factory = new ScriptedTransportFactory(0, Ok);
+            HttpConnection connection = ScriptedTransportFactory.Connection(factory);
+            Assert.ThrowsException(typeof(System.ArgumentOutOfRangeException), () => connection.Send(new byte[4], -1, 1));
+            Assert.ThrowsException(typeof(System.ArgumentNullException), () => connection.Send(null, 0, 0));
+            Assert.AreEqual(0, factory.Opened);
+        }
+
+        [TestMethod]
         public void TimeoutReachesTheTransport()
         {
             ScriptedTransportFactory factory = new ScriptedTransportFactory(0, Ok);

@@ -103,5 +103,16 @@ namespace HttpNano.Tests
             connection.Request("GET", "/");
             Assert.AreEqual(200, connection.GetResponse().Status);
         }
+
+        [TestMethod]
+        public void StreamPositionedPastItsEndLeavesConnectionIdle()
+        {
+            HttpConnection connection = ScriptedTransportFactory.Connection(new ScriptedTransportFactory(0, Ok));
+            BodyStream body = new BodyStream(TestBytes.Of("abc"), true, false);
+            body.Position = 8;
+            Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => connection.Request("PUT", "/", body));
+            connection.Request("GET", "/");
+            Assert.AreEqual(200, connection.GetResponse().Status);
+        }
     }
 }
