@@ -261,7 +261,7 @@ namespace HttpNano
 
         /// <summary>
         /// Opens the socket now (requests open it on demand anyway): TCP, then the CONNECT of a
-        /// tunnel if one is set, then, for an <see cref="HttpsConnection"/>, the TLS handshake.
+        /// tunnel if one is set, then <see cref="Secure"/> (TLS for HTTPS).
         /// </summary>
         public virtual void Connect()
         {
@@ -305,14 +305,7 @@ namespace HttpNano
                     }
                 }
 
-                // HTTPS: TLS with the origin (the tunnel's target when tunnelling: SNI and name
-                // check) over the open socket, which must be a TcpTransport's. A type test, not a
-                // virtual step: on the device each method costs a row, a name and a signature.
-                HttpsConnection https = this as HttpsConnection;
-                if (https != null)
-                {
-                    ((TcpTransport)transport).Handshake(_originHost, https.Tls);
-                }
+                Secure(transport, _originHost);
             }
             catch
             {
@@ -612,6 +605,14 @@ namespace HttpNano
             }
 
             return response;
+        }
+
+        /// <summary>
+        /// The last step of <see cref="Connect"/>, over the open socket (or tunnel) to
+        /// <paramref name="host"/>, the origin: nothing more for HTTP; HTTPS overrides it with TLS.
+        /// </summary>
+        internal virtual void Secure(ITransport transport, string host)
+        {
         }
 
         /// <summary>Called by the reader when it closed <paramref name="transport"/>: the next request opens a new one.</summary>

@@ -36,5 +36,14 @@ namespace HttpNano
         {
             get { return HttpsPort; }
         }
+
+        /// <summary>
+        /// TLS with the origin (the tunnel's target when tunnelling: SNI and name check), over the
+        /// open socket, which must be a TcpTransport's; on failure Connect closes it.
+        /// </summary>
+        internal override void Secure(ITransport transport, string host)
+        {
+            ((TcpTransport)transport).Handshake(host, Tls);
+        }
     }
 }
