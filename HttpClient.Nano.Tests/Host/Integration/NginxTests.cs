@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.IO.Compression;
 using System.Linq;
@@ -25,7 +26,7 @@ namespace HttpNano.Tests.Host.Integration
         [Fact]
         public void StaticFilesOverOneKeptAliveConnection()
         {
-            int before = _server.ReadAccessLog().Count;
+            string tag = NginxServer.NewTag();
             string[] paths = { "/100.bin", "/64k.bin", "/1m.bin" };
             const int Rounds = 4;
             using (HttpConnection connection = Connect())
@@ -34,7 +35,7 @@ namespace HttpNano.Tests.Host.Integration
                 {
                     foreach (string path in paths)
                     {
-                        connection.Request("GET", path);
+                        connection.Request("GET", path + tag);
                         HttpResponse response = connection.GetResponse();
                         Assert.Equal(200, response.Status);
                         Assert.False(response.WillClose);
@@ -47,10 +48,10 @@ namespace HttpNano.Tests.Host.Integration
                 }
             }
 
-            NginxLogEntry[] mine = _server.WaitForAccessLog(before + (Rounds * paths.Length)).Skip(before).ToArray();
-            Assert.Equal(Rounds * paths.Length, mine.Length);
+            IReadOnlyList<NginxLogEntry> mine = _server.WaitForAccessLog(Rounds * paths.Length, tag);
+            Assert.Equal(Rounds * paths.Length, mine.Count);
             Assert.Equal(1, NginxLogEntry.CountConnections(mine));
-            Assert.Equal(Enumerable.Range(1, mine.Length), mine.Select(e => e.ConnectionRequests));
+            Assert.Equal(Enumerable.Range(1, mine.Count), mine.Select(e => e.ConnectionRequests));
             Assert.All(mine, e => Assert.Equal(200, e.Status));
             Assert.Equal(paths.Select(p => (long)NginxServer.Files[p]), mine.Take(3).Select(e => e.BodyBytesSent));
         }
@@ -90,22 +91,22 @@ namespace HttpNano.Tests.Host.Integration
         [Fact]
         public void NoContentHasNoBodyAndTheConnectionIsReused()
         {
-            int before = _server.ReadAccessLog().Count;
+            string tag = NginxServer.NewTag();
             using (HttpConnection connection = Connect())
             {
                 for (int i = 0; i < 3; i++)
                 {
-                    connection.Request("GET", "/nocontent");
+                    connection.Request("GET", "/nocontent" + tag);
                     HttpResponse response = connection.GetResponse();
                     Assert.Equal(204, response.Status);
                     Assert.True(response.IsClosed);
                     Assert.Empty(response.Read());
-                    connection.Request("GET", "/hello.txt");
+                    connection.Request("GET", "/hello.txt" + tag);
                     Assert.Equal("hello\n", Encoding.ASCII.GetString(connection.GetResponse().Read()));
                 }
             }
 
-            NginxLogEntry[] mine = _server.WaitForAccessLog(before + 6).Skip(before).ToArray();
+            IReadOnlyList<NginxLogEntry> mine = _server.WaitForAccessLog(6, tag);
             Assert.Equal(1, NginxLogEntry.CountConnections(mine));
             Assert.Equal(new[] { 204, 200, 204, 200, 204, 200 }, mine.Select(e => e.Status));
         }
@@ -174,21 +175,21 @@ namespace HttpNano.Tests.Host.Integration
         [InlineData(100000, true)]
         public void UploadOfAStreamBody(int size, bool seekable)
         {
-            int before = _server.ReadAccessLog().Count;
+            string tag = NginxServer.NewTag();
             using (HttpConnection connection = Connect())
             {
                 connection.BlockSize = 4096;
-                connection.Request("POST", "/upload", new PatternStream(size, seekable, 1000));
+                connection.Request("POST", "/upload" + tag, new PatternStream(size, seekable, 1000));
                 HttpResponse response = connection.GetResponse();
                 Assert.Equal(200, response.Status);
                 Assert.Equal("received " + size + "\n", Encoding.ASCII.GetString(response.Read()));
 
                 // The connection is in sync after the upload: a second one on it works.
-                connection.Request("PUT", "/upload", new PatternStream(10, seekable));
+                connection.Request("PUT", "/upload" + tag, new PatternStream(10, seekable));
                 Assert.Equal("received 10\n", Encoding.ASCII.GetString(connection.GetResponse().Read()));
             }
 
-            NginxLogEntry[] mine = _server.WaitForAccessLog(before + 2).Skip(before).ToArray();
+            IReadOnlyList<NginxLogEntry> mine = _server.WaitForAccessLog(2, tag);
             Assert.Equal(1, NginxLogEntry.CountConnections(mine));
             Assert.Equal(new[] { "POST", "PUT" }, mine.Select(e => e.Method));
             // Request length counts head and body as sent: chunked framing makes it larger.

@@ -131,20 +131,26 @@ namespace HttpNano.Tests.Host.Servers
         }
 
         /// <summary>
-        /// The access log once it holds at least <paramref name="count"/> entries. nginx writes
-        /// an entry just after the response went out, so a client can be a moment ahead of it.
+        /// The access log's entries whose URI contains <paramref name="tag"/> (all entries when it
+        /// is null) once there are at least <paramref name="count"/> of them. nginx writes an
+        /// entry just after the response went out, so a client can be a moment ahead of it, and
+        /// an earlier test's last entry can land after this test began: a test that shares the
+        /// server tags its requests (see <see cref="NewTag"/>) and reads only its own entries.
         /// Throws TimeoutException after 5 s.
         /// </summary>
-        public IReadOnlyList<NginxLogEntry> WaitForAccessLog(int count)
+        public IReadOnlyList<NginxLogEntry> WaitForAccessLog(int count, string tag = null)
         {
             IReadOnlyList<NginxLogEntry> entries = null;
-            if (!SpinWait.SpinUntil(() => (entries = ReadAccessLog()).Count >= count, TimeSpan.FromSeconds(5)))
+            if (!SpinWait.SpinUntil(() => (entries = ReadAccessLog().Where(e => tag == null || e.Uri.Contains(tag, StringComparison.Ordinal)).ToArray()).Count >= count, TimeSpan.FromSeconds(5)))
             {
                 throw new TimeoutException("access log has " + entries.Count + " of " + count + " entries");
             }
 
             return entries;
         }
+
+        /// <summary>A query string no other request carries ("?t=" and a new GUID), to find a test's own log entries.</summary>
+        public static string NewTag() => "?t=" + Guid.NewGuid().ToString("N");
 
         /// <summary>Stops nginx (SIGQUIT, then SIGKILL after 3 s) and deletes the prefix directory.</summary>
         public void Dispose()

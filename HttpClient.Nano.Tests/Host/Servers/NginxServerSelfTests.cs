@@ -93,12 +93,12 @@ namespace HttpNano.Tests.Host.Servers
         [Fact]
         public void AccessLogShowsKeepAliveReuseAndSeparateConnections()
         {
-            int before = _server.ReadAccessLog().Count;
+            string tag = NginxServer.NewTag();
             using (RawClient client = new RawClient(_server.Port))
             {
                 for (int i = 0; i < 3; i++)
                 {
-                    client.Send("GET /hello.txt HTTP/1.1\r\nHost: t\r\n\r\n").ReadHead();
+                    client.Send("GET /hello.txt" + tag + " HTTP/1.1\r\nHost: t\r\n\r\n").ReadHead();
                     client.ReadExactly(6);
                 }
             }
@@ -106,13 +106,13 @@ namespace HttpNano.Tests.Host.Servers
             for (int i = 0; i < 2; i++)
             {
                 using RawClient client = new RawClient(_server.Port);
-                client.Send("GET /hello.txt HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n").ReadToEnd();
+                client.Send("GET /hello.txt" + tag + " HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n").ReadToEnd();
             }
 
-            NginxLogEntry[] mine = _server.WaitForAccessLog(before + 5).Skip(before).ToArray();
+            IReadOnlyList<NginxLogEntry> mine = _server.WaitForAccessLog(5, tag);
             Assert.Equal(3, NginxLogEntry.CountConnections(mine));
             Assert.Equal(new[] { 1, 2, 3, 1, 1 }, mine.Select(e => e.ConnectionRequests));
-            Assert.All(mine, e => Assert.Equal("/hello.txt", e.Uri));
+            Assert.All(mine, e => Assert.Equal("/hello.txt" + tag, e.Uri));
             Assert.Equal(mine[0].Connection, mine[2].Connection);
         }
 
