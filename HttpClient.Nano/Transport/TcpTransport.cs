@@ -243,7 +243,13 @@ namespace HttpNano
                 throw new ArgumentOutOfRangeException("offset");
             }
 
-            Socket socket = OpenSocket();
+            // OpenSocket's check inline: this runs once per receive.
+            Socket socket = _socket;
+            if (socket == null)
+            {
+                throw new ObjectDisposedException(null);
+            }
+
             SslStream ssl = _ssl;
             try
             {
