@@ -394,9 +394,14 @@ namespace HttpNano
         /// <param name="encodeChunked">Chunk-encode the body when the headers already say "Transfer-Encoding: chunked".</param>
         public void Request(string method, string url, Stream body, HttpHeaders headers = null, bool encodeChunked = false)
         {
-            SendRequest(method, url, body,
-                body == null ? RequestWriter.NoBody : body.CanSeek ? body.Length - body.Position : RequestWriter.UnknownLength,
-                headers, encodeChunked);
+            long length = body == null ? RequestWriter.NoBody : body.CanSeek ? body.Length - body.Position : RequestWriter.UnknownLength;
+            if (length < 0 && body != null && body.CanSeek)
+            {
+                // Positioned past its end: one or two bytes past would read as NoBody or UnknownLength.
+                throw new ArgumentOutOfRangeException("body");
+            }
+
+            SendRequest(method, url, body, length, headers, encodeChunked);
         }
 
         /// <summary>Starts a request: the request line, Host and Accept-Encoding (Python's putrequest).</summary>

@@ -107,12 +107,18 @@ namespace HttpNano.Tests
         [TestMethod]
         public void StreamPositionedPastItsEndLeavesConnectionIdle()
         {
-            HttpConnection connection = ScriptedTransportFactory.Connection(new ScriptedTransportFactory(0, Ok));
-            BodyStream body = new BodyStream(TestBytes.Of("abc"), true, false);
-            body.Position = 8;
-            Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => connection.Request("PUT", "/", body));
-            connection.Request("GET", "/");
-            Assert.AreEqual(200, connection.GetResponse().Status);
+            // One and two bytes past the end too: their lengths, -1 and -2, are not taken for
+            // "no body" or "unknown length".
+            int[] positions = new int[] { 4, 5, 8 };
+            for (int i = 0; i < positions.Length; i++)
+            {
+                HttpConnection connection = ScriptedTransportFactory.Connection(new ScriptedTransportFactory(0, Ok));
+                BodyStream body = new BodyStream(TestBytes.Of("abc"), true, false);
+                body.Position = positions[i];
+                Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => connection.Request("PUT", "/", body));
+                connection.Request("GET", "/");
+                Assert.AreEqual(200, connection.GetResponse().Status);
+            }
         }
     }
 }
