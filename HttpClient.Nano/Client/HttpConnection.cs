@@ -813,7 +813,9 @@ namespace HttpNano
                         break;
                     }
 
-                    count = Ascii.EncodeUtf8(text, ref charIndex, scratch, DataOffset, _blockSize);
+                    // At least 4 bytes, the longest character, so every turn moves on: the
+                    // scratch buffer has MaxLastChunkLength bytes past a block for them.
+                    count = Ascii.EncodeUtf8(text, ref charIndex, scratch, DataOffset, _blockSize < 4 ? 4 : _blockSize);
                 }
                 else
                 {
@@ -832,11 +834,6 @@ namespace HttpNano
                     {
                         break;
                     }
-                }
-
-                if (count == 0)
-                {
-                    continue;
                 }
 
                 int start = DataOffset;

@@ -23,6 +23,24 @@ namespace HttpNano.Tests
             Assert.AreEqual(80, factory.LastPort);
         }
 
+        [DataRow(1)]
+        [DataRow(3)]
+        public void TextBodyGoesOutWithABlockSizeBelowTheLongestCharacter(int blockSize)
+        {
+            // 1, 2, 3 and 4 UTF-8 bytes: a block smaller than a character still moves on.
+            ScriptedTransportFactory factory = new ScriptedTransportFactory(0, Ok);
+            HttpConnection connection = ScriptedTransportFactory.Connection(factory);
+            connection.BlockSize = blockSize;
+            connection.Request("POST", "/", "a\u00e9\u20ac\uD834\uDD1E");
+            byte[] sent = factory.Transport(0).Sent;
+            byte[] body = new byte[] { 0x61, 0xC3, 0xA9, 0xE2, 0x82, 0xAC, 0xF0, 0x9D, 0x84, 0x9E };
+            Assert.IsTrue(Sent(factory).IndexOf("Content-Length: 10\r\n") > 0);
+            for (int i = 0; i < body.Length; i++)
+            {
+                Assert.AreEqual(body[i], sent[sent.Length - body.Length + i]);
+            }
+        }
+
         [TestMethod]
         public void EmptyUrlMeansSlash()
         {
