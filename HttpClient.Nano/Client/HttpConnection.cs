@@ -286,14 +286,8 @@ namespace HttpNano
                     SendRaw(_tunnel.Buffer, 0, _tunnel.Length);
                     ResponseReader reader = ReaderFor();
                     ResponseHead head = reader.ReadHead(true);
-                    HttpHeaders headers = new HttpHeaders();
-                    for (int i = 0; i < head.Count; i++)
-                    {
-                        headers.Add(head.GetName(i), head.GetValue(i));
-                    }
-
                     PrintReply(head);
-                    _proxyHeaders = headers;
+                    _proxyHeaders = HttpResponse.HeadersOf(head);
                     if (head.Status != HttpStatus.OK)
                     {
                         throw new ProxyTunnelException(head.Status, head.Reason);

@@ -72,17 +72,23 @@ namespace HttpNano
             {
                 if (_headers == null)
                 {
-                    HttpHeaders headers = new HttpHeaders();
-                    for (int i = 0; i < Head.Count; i++)
-                    {
-                        headers.Add(Head.GetName(i), Head.GetValue(i));
-                    }
-
-                    _headers = headers;
+                    _headers = HeadersOf(Head);
                 }
 
                 return _headers;
             }
+        }
+
+        /// <summary>Every field of <paramref name="head"/> in received order, as strings (allocates).</summary>
+        internal static HttpHeaders HeadersOf(ResponseHead head)
+        {
+            HttpHeaders headers = new HttpHeaders();
+            for (int i = 0; i < head.Count; i++)
+            {
+                headers.Add(head.GetName(i), head.GetValue(i));
+            }
+
+            return headers;
         }
 
         /// <summary>The value of header <paramref name="name"/> (duplicates joined with ", "), or <paramref name="defaultValue"/> when absent.</summary>
