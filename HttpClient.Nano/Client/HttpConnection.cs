@@ -557,17 +557,8 @@ namespace HttpNano
                 ResponseReader reader = ReaderFor();
                 try
                 {
-                    response.Begin(reader, _writer.MethodIsHead);
-                    if (_broken)
-                    {
-                        // The socket failed on the way out: it carries this answer and no other.
-                        reader.WillClose = true;
-                        if (response.IsClosed)
-                        {
-                            reader.Finish(false);
-                        }
-                    }
-
+                    // A socket that failed on the way out carries this answer and no other.
+                    response.Begin(reader, _writer.MethodIsHead, _broken);
                     break;
                 }
                 catch (Exception e)

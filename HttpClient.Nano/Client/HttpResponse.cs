@@ -270,14 +270,15 @@ namespace HttpNano
 
         /// <summary>
         /// Reads the head from <paramref name="reader"/>, which owns the response from now on;
-        /// a response without a body is finished at once.
+        /// a response without a body is finished at once. With <paramref name="lastAnswer"/> the socket
+        /// closes after it (see <see cref="ResponseReader.ReadHead"/>).
         /// </summary>
-        internal void Begin(ResponseReader reader, bool requestWasHead)
+        internal void Begin(ResponseReader reader, bool requestWasHead, bool lastAnswer)
         {
             _reader = reader;
             _reason = null;
             _headers = null;
-            ResponseHead head = reader.ReadHead(requestWasHead);
+            ResponseHead head = reader.ReadHead(requestWasHead, lastAnswer);
             Head = head;
             Version = head.Version;
             Status = head.Status;

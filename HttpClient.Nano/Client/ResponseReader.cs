@@ -206,7 +206,10 @@ namespace HttpNano
         /// byte, <see cref="ResponseNotReadyException"/> while the previous body is unread,
         /// <see cref="NotConnectedException"/> once the socket was closed.
         /// </summary>
-        public ResponseHead ReadHead(bool requestWasHead)
+        /// <param name="requestWasHead">The request was HEAD: the response has no body.</param>
+        /// <param name="lastAnswer">The socket carries this answer and no other (its request
+        /// failed on the way out): the connection closes after it.</param>
+        public ResponseHead ReadHead(bool requestWasHead, bool lastAnswer = false)
         {
             if (_error != null)
             {
@@ -232,7 +235,7 @@ namespace HttpNano
                 ResponseHead head = _parser;
                 EndedEarly = false;
                 Decide(head, requestWasHead);
-                WillClose |= pending;
+                WillClose |= pending || lastAnswer;
                 return head;
             }
             catch (Exception e)
