@@ -41,8 +41,6 @@ namespace HttpNano
         /// <summary>Default <see cref="ContinueTimeout"/>: 1000 ms.</summary>
         public const int DefaultContinueTimeout = 1000;
 
-        private const string ContentLengthName = "Content-Length";
-        private const string TransferEncodingName = "Transfer-Encoding";
         private const string ExpectName = "Expect";
         private const string HostName = "Host";
 
@@ -635,16 +633,16 @@ namespace HttpNano
                 && (headers == null || !headers.Contains(ExpectName));
             long contentLength;
             int framing = RequestWriter.Decide(_writer.MethodExpectsBody, bodyLength,
-                headers != null && headers.Contains(ContentLengthName),
-                headers != null && headers.Contains(TransferEncodingName),
+                headers != null && headers.Contains(RequestWriter.ContentLengthHeader),
+                headers != null && headers.Contains(RequestWriter.TransferEncodingHeader),
                 encodeChunked, out contentLength);
             if (framing == RequestWriter.AddContentLength)
             {
-                _writer.WriteHeader(ContentLengthName, contentLength);
+                _writer.WriteHeader(RequestWriter.ContentLengthHeader, contentLength);
             }
             else if (framing == RequestWriter.AddChunked)
             {
-                _writer.WriteHeader(TransferEncodingName, RequestWriter.ChunkedValue);
+                _writer.WriteHeader(RequestWriter.TransferEncodingHeader, RequestWriter.ChunkedValue);
             }
 
             if (expect)

@@ -62,6 +62,9 @@ namespace HttpNano
         /// <summary>The header name written with <see cref="AddContentLength"/>.</summary>
         public const string ContentLengthHeader = "Content-Length";
 
+        /// <summary>The header <see cref="AddChunked"/> adds, with <see cref="ChunkedValue"/>.</summary>
+        public const string TransferEncodingHeader = "Transfer-Encoding";
+
         /// <summary>The header value written with <see cref="AddChunked"/> (under Transfer-Encoding).</summary>
         public const string ChunkedValue = "chunked";
 
