@@ -103,13 +103,7 @@ namespace HttpNano
         /// <summary>Every header field as a name/value pair, in received order (allocates).</summary>
         public HttpHeader[] GetHeaders()
         {
-            HttpHeader[] fields = new HttpHeader[Head.Count];
-            for (int i = 0; i < fields.Length; i++)
-            {
-                fields[i] = new HttpHeader(Head.GetName(i), Head.GetValue(i));
-            }
-
-            return fields;
+            return Headers.ToArray();
         }
 
         /// <summary>
