@@ -3,7 +3,10 @@ using System.IO;
 
 namespace HttpNano.Tests
 {
-    /// <summary>A request body source over bytes: seekable or forward-only, or one whose first read fails.</summary>
+    /// <summary>
+    /// A request body source over bytes, seekable or forward-only; one that fails gives its
+    /// bytes and then, instead of the end, throws as a broken source would.
+    /// </summary>
     internal sealed class BodyStream : Stream
     {
         private readonly byte[] _data;
@@ -46,12 +49,12 @@ namespace HttpNano.Tests
 
         public override int Read(byte[] buffer, int offset, int count)
         {
-            if (_fails)
+            int n = _data.Length - _position;
+            if (_fails && n <= 0)
             {
                 throw new IOException("source failed");
             }
 
-            int n = _data.Length - _position;
             if (n > count)
             {
                 n = count;

@@ -150,7 +150,7 @@ namespace HttpNano.Tests.Host.Integration
             }
             else
             {
-                connection.Request("POST", "/2", new OneWayStream(Encoding.ASCII.GetBytes("body!")));
+                connection.Request("POST", "/2", new BodyStream(Encoding.ASCII.GetBytes("body!"), false, false));
             }
 
             Assert.Throws<RemoteDisconnectedException>(() => connection.GetResponse());
@@ -224,7 +224,7 @@ namespace HttpNano.Tests.Host.Integration
             connection.Request("GET", "/content-length?size=10");
             Assert.Equal(10, connection.GetResponse().Read().Length);
 
-            Assert.Throws<IOException>(() => connection.Request("POST", "/echo", new FailingStream(5000)));
+            Assert.Throws<IOException>(() => connection.Request("POST", "/echo", new BodyStream(new byte[5000], false, true)));
             connection.Request("POST", "/echo", "after");
             HttpResponse response = connection.GetResponse();
             Assert.Equal(200, response.Status);
@@ -232,54 +232,5 @@ namespace HttpNano.Tests.Host.Integration
         }
 
         private static string Text(byte[] bytes) => Encoding.Latin1.GetString(bytes);
-
-        /// <summary>A stream that can only be read forwards once (no seek, no length).</summary>
-        private sealed class OneWayStream : MemoryStream
-        {
-            public OneWayStream(byte[] bytes) : base(bytes)
-            {
-            }
-
-            public override bool CanSeek => false;
-        }
-
-        /// <summary>Gives <c>limit</c> bytes of 'x', then fails as a broken source would.</summary>
-        private sealed class FailingStream : Stream
-        {
-            private readonly int _limit;
-            private int _given;
-
-            public FailingStream(int limit)
-            {
-                _limit = limit;
-            }
-
-            public override bool CanRead => true;
-            public override bool CanSeek => false;
-            public override bool CanWrite => false;
-            public override long Length => throw new NotSupportedException();
-            public override long Position { get => _given; set => throw new NotSupportedException(); }
-
-            public override int Read(byte[] buffer, int offset, int count)
-            {
-                if (_given >= _limit)
-                {
-                    throw new IOException("source failed");
-                }
-
-                int n = Math.Min(count, _limit - _given);
-                buffer.AsSpan(offset, n).Fill((byte)'x');
-                _given += n;
-                return n;
-            }
-
-            public override void Flush()
-            {
-            }
-
-            public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-            public override void SetLength(long value) => throw new NotSupportedException();
-            public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-        }
     }
 }
