@@ -320,7 +320,7 @@ namespace HttpNano
                     at--;
                 }
 
-                at = head.SkipSpace(at, end);
+                at = head.SkipSpace(at, end, true);
                 if (ResponseHead.EqualsKnown(b, at, end - at, ResponseHead.Chunked))
                 {
                     framing = Phase.Chunked;
@@ -341,7 +341,7 @@ namespace HttpNano
                     int end = at + fields[field * ResponseHead.SlotsPerField + 3];
                     while (true)
                     {
-                        at = head.SkipSpace(at, end);
+                        at = head.SkipSpace(at, end, true);
                         int first = at;
                         long value = 0;
                         int digit;
@@ -353,7 +353,7 @@ namespace HttpNano
                         }
 
                         bool none = at == first;
-                        at = head.SkipSpace(at, end);
+                        at = head.SkipSpace(at, end, true);
                         if (none || (length >= 0 && value != length) || (at < end && b[at] != ','))
                         {
                             throw new HttpException("invalid Content-Length");

@@ -14,7 +14,7 @@ namespace HttpNano
         public const byte Colon = 58;
 
         /// <summary>
-        /// LF, CR and NUL boxed once, for <c>Array.IndexOf(byte[], object, int, int)</c>: on the
+        /// LF (and CR) boxed once, for <c>Array.IndexOf(byte[], object, int, int)</c>: on the
         /// device that scan is native and nearly free per byte, while a managed byte loop costs
         /// some 25 interpreted instructions per byte; a cached box makes the call allocate nothing.
         /// </summary>
@@ -22,9 +22,6 @@ namespace HttpNano
 
         /// <summary>CR boxed once (see <see cref="BoxedLf"/>).</summary>
         public static readonly object BoxedCr = Cr;
-
-        /// <summary>NUL boxed once (see <see cref="BoxedLf"/>).</summary>
-        public static readonly object BoxedNul = (byte)0;
 
         /// <summary>
         /// The protocol's fixed texts as bytes, built once for Array.Copy and byte comparisons:
@@ -45,9 +42,12 @@ namespace HttpNano
         public const int HostText = 117;
 
         /// <summary>
-        /// Non-zero for the RFC 9110 tchar octets (method, field name, coding): one array read
-        /// instead of a chain of range tests per character. Built at start-up from the list of
-        /// separators, which is smaller in flash than 256 bytes of table data.
+        /// The lower-case form of each RFC 9110 tchar octet (method, field name, coding), 0 for
+        /// any other octet: one array read instead of a chain of range tests per character, to
+        /// validate a token or to compare it ignoring case. Unlike <c>b | 0x20</c>, which folds
+        /// CR onto '-', it matches a lower-case letter or '-' only from that letter's two cases or
+        /// '-' itself. Built at start-up from the list of separators, which is smaller in flash
+        /// than 256 bytes of table data.
         /// </summary>
         public static readonly byte[] Token;
 
@@ -67,7 +67,7 @@ namespace HttpNano
             byte[] token = new byte[256];
             for (int c = 0x21; c < 0x7F; c++)
             {
-                token[c] = 1;
+                token[c] = (byte)((uint)(c - 'A') <= 'Z' - 'A' ? c | 0x20 : c);
             }
 
             const string Separators = "\"(),/:;<=>?@[\\]{}";

@@ -27,18 +27,17 @@ namespace HttpNano
     /// Cost on the device: line ends are found with the native <c>Array.IndexOf</c>, a field name
     /// is validated and its colon found in one pass with a table lookup per byte, and the values
     /// are never walked byte by byte. Bare CRs (RFC 9112 section 2.2) and NULs (RFC 9110 section
-    /// 5.5; on the device a string ends at NUL) in field values become SP: the CR that ends each
-    /// field line is overwritten once the line is taken apart, so that when the head is complete
-    /// one native scan for CR and one for NUL over the field lines find exactly the octets to
-    /// replace, usually none.
+    /// 5.5; on the device a string ends at NUL) in field values read as SP, but are left in the
+    /// buffer: a value's range never holds the CR of a line end, so any CR in it is bare, and the
+    /// octets are mapped where they are read, in the one copy that makes a value a string and in
+    /// the comparisons the library makes itself (which skip them as whitespace around a list
+    /// element or a number). Values are trimmed of SP and HTAB only, as received.
     /// <para>
     /// The names the library looks up itself (<see cref="ContentLength"/>, ...) are recognised
     /// once, when the field is parsed, against lower-case bytes; the first and last field of each
     /// are noted, so a lookup by code touches no string and, usually, no other field. A code is
-    /// id * 4096 + offset * 32 + length in <see cref="Ascii.Text"/>. Comparing with <c>b | 0x20</c>
-    /// against those lower-case bytes is exact for field names (validated tokens) and for values
-    /// after parsing (no CR or NUL is left in them): the only octets that fold onto a letter are
-    /// its two cases, and onto '-' only CR besides '-' itself.
+    /// id * 4096 + offset * 32 + length in <see cref="Ascii.Text"/>. Octets are compared through
+    /// <see cref="Ascii.Token"/>, which maps only a letter's two cases onto it, and '-' onto '-'.
     /// </para>
     /// </remarks>
     internal sealed class ResponseHead
@@ -122,8 +121,8 @@ namespace HttpNano
                     end--;
                 }
 
-                int start = SkipSpace(SkipSpace(_headStart + 8, end) + 3, end);
-                return Ascii.GetString(Buffer, start, TrimEnd(start, end) - start);
+                int start = SkipSpace(SkipSpace(_headStart + 8, end, false) + 3, end, false);
+                return Ascii.GetString(Buffer, start, TrimEnd(start, end, false) - start);
             }
         }
 
@@ -211,24 +210,6 @@ namespace HttpNano
                             throw Fail(new HttpException("invalid header line"));
                         }
 
-                        // Bare CRs, then NULs, in the field lines become SP (see the remarks on the type).
-                        object boxed = Ascii.BoxedCr;
-                        while (true)
-                        {
-                            int k = _fieldsStart;
-                            while ((k = System.Array.IndexOf(buffer, boxed, k, lineStart - k)) >= 0)
-                            {
-                                buffer[k++] = Ascii.Space;
-                            }
-
-                            if (boxed == Ascii.BoxedNul)
-                            {
-                                break;
-                            }
-
-                            boxed = Ascii.BoxedNul;
-                        }
-
                         _next = last + 1;
                         IsComplete = true;
                         return _next - offset;
@@ -263,11 +244,9 @@ namespace HttpNano
                 {
                     // obs-fold: the text joins the previous value after one SP, moved left in place
                     // over the previous line end and the fold's leading whitespace (consumed
-                    // already); ignored before any field and after an ignored line. The line's
-                    // CR must not look bare to the final scan.
-                    buffer[lineEnd] = Ascii.Lf;
-                    int textStart = SkipSpace(lineStart, lineEnd);
-                    int textLength = TrimEnd(textStart, lineEnd) - textStart;
+                    // already); ignored before any field and after an ignored line.
+                    int textStart = SkipSpace(lineStart, lineEnd, false);
+                    int textLength = TrimEnd(textStart, lineEnd, false) - textStart;
                     if (_canFold && textLength > 0)
                     {
                         int valueStart = fields[slot - 2];
@@ -283,10 +262,8 @@ namespace HttpNano
                 }
                 else
                 {
-                    // The line's CR must not look bare to the final scan; as an LF, like the one
-                    // it precedes, it stops the scans below at the line's end. One table lookup
-                    // per name byte: every byte a tchar, up to the colon (not a tchar).
-                    buffer[lineEnd] = Ascii.Lf;
+                    // One table lookup per name byte: every byte a tchar, up to the colon (not
+                    // a tchar). The line's CR or LF stops this loop and the next one.
                     int colon = lineStart;
                     while (token[buffer[colon]] != 0)
                     {
@@ -309,7 +286,7 @@ namespace HttpNano
                             throw Fail(new HttpException("too many headers"));
                         }
 
-                        // The value without the whitespace around it; the LF at lineEnd stops the first loop.
+                        // The value without the SP and HTAB around it.
                         int valueStart = colon + 1;
                         int c;
                         while ((c = buffer[valueStart]) == Ascii.Space || c == Ascii.Tab)
@@ -415,7 +392,9 @@ namespace HttpNano
         /// <summary>Value of field <paramref name="index"/>, trimmed, Latin-1 (a new string per call).</summary>
         public string GetValue(int index)
         {
-            return Ascii.GetString(Buffer, Fields[index * SlotsPerField + 2], Fields[index * SlotsPerField + 3]);
+            char[] chars = new char[Fields[index * SlotsPerField + 3]];
+            CopyValue(index, chars, 0);
+            return new string(chars);
         }
 
         /// <summary>
@@ -495,15 +474,26 @@ namespace HttpNano
                     chars[at++] = ' ';
                 }
 
-                int offset = Fields[i * SlotsPerField + 2];
-                int end = at + Fields[i * SlotsPerField + 3];
-                while (at < end)
-                {
-                    chars[at++] = (char)Buffer[offset++];
-                }
+                at = CopyValue(i, chars, at);
             }
 
             return new string(chars);
+        }
+
+        // Copies the value of field `index` into `chars` from `at` on, one char per byte
+        // (Latin-1), with NUL and CR as SP (see the remarks on the type); returns where it ends.
+        private int CopyValue(int index, char[] chars, int at)
+        {
+            byte[] b = Buffer;
+            int offset = Fields[index * SlotsPerField + 2];
+            int end = at + Fields[index * SlotsPerField + 3];
+            while (at < end)
+            {
+                int c = b[offset++];
+                chars[at++] = (char)(c == 0 || c == Ascii.Cr ? Ascii.Space : c);
+            }
+
+            return at;
         }
 
         /// <summary>
@@ -528,8 +518,8 @@ namespace HttpNano
                         comma++;
                     }
 
-                    int start = SkipSpace(at, comma);
-                    if (EqualsKnown(b, start, TrimEnd(start, comma) - start, token))
+                    int start = SkipSpace(at, comma, true);
+                    if (EqualsKnown(b, start, TrimEnd(start, comma, true) - start, token))
                     {
                         return true;
                     }
@@ -543,8 +533,8 @@ namespace HttpNano
 
         /// <summary>
         /// Whether <paramref name="length"/> bytes at <paramref name="offset"/> spell the known
-        /// name or token <paramref name="code"/>, ignoring ASCII case (exact for names and parsed
-        /// values, see the remarks on the type).
+        /// name or token <paramref name="code"/>, ignoring ASCII case and nothing else (see the
+        /// remarks on the type).
         /// </summary>
         public static bool EqualsKnown(byte[] buffer, int offset, int length, int code)
         {
@@ -554,10 +544,11 @@ namespace HttpNano
             }
 
             byte[] known = Ascii.Text;
+            byte[] lower = Ascii.Token;
             int k = (code >> 5 & 127) - offset;
             for (int i = offset + length - 1; i >= offset; i--)
             {
-                if ((buffer[i] | 0x20) != known[k + i])
+                if (lower[buffer[i]] != known[k + i])
                 {
                     return false;
                 }
@@ -589,7 +580,7 @@ namespace HttpNano
                 versionEnd++;
             }
 
-            int at = SkipSpace(versionEnd, end);
+            int at = SkipSpace(versionEnd, end, false);
             int status = 0;
             if (end - at < 3)
             {
@@ -628,11 +619,16 @@ namespace HttpNano
             return Fail(new BadStatusLineException(Ascii.GetString(Buffer, start, end - start)));
         }
 
-        /// <summary>The first position from <paramref name="at"/> that is not SP or HTAB, at most <paramref name="end"/>.</summary>
-        internal int SkipSpace(int at, int end)
+        /// <summary>
+        /// The first position from <paramref name="at"/> that is not SP or HTAB, at most
+        /// <paramref name="end"/>; <paramref name="inValue"/> skips NUL and CR too, which read
+        /// as SP in a field value (see the remarks on the type).
+        /// </summary>
+        internal int SkipSpace(int at, int end, bool inValue)
         {
             byte[] b = Buffer;
-            while (at < end && (b[at] == Ascii.Space || b[at] == Ascii.Tab))
+            int c;
+            while (at < end && ((c = b[at]) == Ascii.Space || c == Ascii.Tab || inValue && (c == 0 || c == Ascii.Cr)))
             {
                 at++;
             }
@@ -640,10 +636,12 @@ namespace HttpNano
             return at;
         }
 
-        private int TrimEnd(int start, int end)
+        // The end of [start, end) without the SP and HTAB (in a value: and NUL and CR) at its end.
+        private int TrimEnd(int start, int end, bool inValue)
         {
             byte[] b = Buffer;
-            while (end > start && (b[end - 1] == Ascii.Space || b[end - 1] == Ascii.Tab))
+            int c;
+            while (end > start && ((c = b[end - 1]) == Ascii.Space || c == Ascii.Tab || inValue && (c == 0 || c == Ascii.Cr)))
             {
                 end--;
             }

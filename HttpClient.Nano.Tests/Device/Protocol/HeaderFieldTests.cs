@@ -105,7 +105,7 @@ namespace HttpNano.Tests
 
         // A NUL in a field value reads as SP (RFC 9110 section 5.5), as a bare CR does: on the
         // device a string ends at NUL, so "a\0b" would read as "a". The scripts write '~' where
-        // the NUL goes (a literal NUL would cut the DataRow string on the device).
+        // the NUL goes.
         [DataRow("Nul: a~b", "Nul", "a b")]
         [DataRow("Nul: ~a~~b~", "Nul", " a  b ")]
         [DataRow("Nul:~", "Nul", " ")]
@@ -114,14 +114,7 @@ namespace HttpNano.Tests
         public void NulInFieldValueReadsAsSpace(string field, string name, string expected)
         {
             string head = "HTTP/1.1 200 OK\r\n" + field + "\r\nAfter: x\r\n\r\n";
-            byte[] bytes = TestBytes.Of(head + ResponseHarness.NextResponse);
-            for (int i = 0; i < head.Length; i++)
-            {
-                if (bytes[i] == '~')
-                {
-                    bytes[i] = 0;
-                }
-            }
+            byte[] bytes = TestBytes.WithNuls(head + ResponseHarness.NextResponse);
 
             foreach (int piece in ResponseHarness.PieceSizes)
             {
@@ -143,6 +136,42 @@ namespace HttpNano.Tests
                 Assert.AreEqual("x", parser.GetHeader("After"));
                 Assert.AreEqual(name, parser.GetName(0));
             }
+        }
+
+        // The library's own readings of a value see a NUL ('~') or a bare CR as the SP it reads
+        // as: whitespace around a list element or a number, and inside one a mismatch (CR is not
+        // '-', though CR | 0x20 is). Each case: the head's fields, then the framing decided:
+        // whether the connection closes, the phase and the length.
+        [DataRow("HTTP/1.1 200 OK\r\nConnection: ~close\r~\r\nContent-Length: 0", true, 1, 0)]
+        [DataRow("HTTP/1.1 200 OK\r\nConnection: clo~se\r\nContent-Length: 0", false, 1, 0)]
+        [DataRow("HTTP/1.0 200 OK\r\nConnection: keep-alive~\r\nContent-Length: 1", false, 1, 1)]
+        [DataRow("HTTP/1.0 200 OK\r\nConnection: keep\ralive\r\nContent-Length: 1", true, 1, 1)]
+        [DataRow("HTTP/1.0 200 OK\r\nKeep-Alive: x\r\nContent-Length: 1", false, 1, 1)]
+        [DataRow("HTTP/1.1 200 OK\r\nTransfer-Encoding: gzip,~\rchunked", false, 4, 0)]
+        [DataRow("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked~\r\nContent-Length: 3", true, 2, -1)]
+        [DataRow("HTTP/1.1 200 OK\r\nContent-Length: ~12\r, 12~", false, 1, 12)]
+        public void NulAndBareCrReadAsSpaceInFramingDecisions(string fields, bool willClose, int framing, int left)
+        {
+            byte[] bytes = TestBytes.WithNuls(fields + "\r\n\r\n");
+            ResponseHead head = new ResponseHead(new HttpLimits());
+            head.Reset(bytes, 0);
+            Assert.AreEqual(bytes.Length, head.Parse(bytes, 0, bytes.Length));
+            ResponseReader reader = new ResponseReader(new HttpLimits(), 64);
+            reader.Decide(head, false);
+            Assert.AreEqual(willClose, reader.WillClose);
+            Assert.AreEqual(framing, (int)reader.Framing);
+            Assert.AreEqual((long)left, framing == (int)ResponseReader.Phase.UntilClose ? -1L : reader.Left);
+        }
+
+        [TestMethod]
+        public void NulInsideContentLengthIsHttpException()
+        {
+            byte[] bytes = TestBytes.WithNuls("HTTP/1.1 200 OK\r\nContent-Length: 1~2\r\n\r\n");
+            ResponseHead head = new ResponseHead(new HttpLimits());
+            head.Reset(bytes, 0);
+            head.Parse(bytes, 0, bytes.Length);
+            ResponseReader reader = new ResponseReader(new HttpLimits(), 64);
+            Assert.ThrowsException(typeof(HttpException), () => reader.Decide(head, false));
         }
 
         [TestMethod]

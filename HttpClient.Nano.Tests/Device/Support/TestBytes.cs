@@ -17,6 +17,24 @@ namespace HttpNano.Tests
             return bytes;
         }
 
+        /// <summary>
+        /// The text as bytes, one per char, with each '~' as a NUL: a literal NUL would cut a
+        /// DataRow string on the device.
+        /// </summary>
+        public static byte[] WithNuls(string text)
+        {
+            byte[] bytes = Of(text);
+            for (int i = 0; i < bytes.Length; i++)
+            {
+                if (bytes[i] == '~')
+                {
+                    bytes[i] = 0;
+                }
+            }
+
+            return bytes;
+        }
+
         /// <summary>The bytes as text, one char per byte.</summary>
         public static string Text(byte[] bytes, int offset, int count)
         {
