@@ -581,23 +581,20 @@ namespace HttpNano
             }
 
             int at = SkipSpace(versionEnd, end, false);
-            int status = 0;
             if (end - at < 3)
             {
                 throw BadStatusLine(start, end);
             }
 
-            for (int i = at; i < at + 3; i++)
+            c = b[at] - '0';
+            int tens = b[at + 1] - '0';
+            int ones = b[at + 2] - '0';
+            if ((uint)c > 9 || (uint)tens > 9 || (uint)ones > 9)
             {
-                c = b[i] - '0';
-                if ((uint)c > 9)
-                {
-                    throw BadStatusLine(start, end);
-                }
-
-                status = status * 10 + c;
+                throw BadStatusLine(start, end);
             }
 
+            int status = c * 100 + tens * 10 + ones;
             if (status < 100 || (end - at > 3 && (c = b[at + 3]) != Ascii.Space && c != Ascii.Tab))
             {
                 throw BadStatusLine(start, end);

@@ -231,16 +231,13 @@ namespace HttpNano
         /// <inheritdoc/>
         public int Receive(byte[] buffer, int offset, int count)
         {
-            // At least one byte: a receive of 0 would read as the end of the stream. (Send's
-            // arguments come checked from HttpConnection.Send or the connection's own buffers.)
-            if (buffer == null)
+            // At least one byte: a receive of 0 would read as the end of the stream. The socket
+            // and the TLS stream check the buffer and its bounds themselves (natively on the
+            // device), once per receive is enough. (Send's arguments come checked from
+            // HttpConnection.Send or the connection's own buffers.)
+            if (count < 1)
             {
-                throw new ArgumentNullException("buffer");
-            }
-
-            if (offset < 0 || count < 1 || offset > buffer.Length - count)
-            {
-                throw new ArgumentOutOfRangeException("offset");
+                throw new ArgumentOutOfRangeException("count");
             }
 
             // OpenSocket's check inline: this runs once per receive.
