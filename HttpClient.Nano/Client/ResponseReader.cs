@@ -345,8 +345,9 @@ namespace HttpNano
                         int first = at;
                         long value = 0;
                         int digit;
-                        // A digit that would overflow stops the run and is then not a ','.
-                        while (at < end && (uint)(digit = b[at] - '0') <= 9 && value <= (long.MaxValue - digit) / 10)
+                        // A digit that would overflow (value * 10 + digit > long.MaxValue) stops
+                        // the run and is then not a ','.
+                        while (at < end && (uint)(digit = b[at] - '0') <= 9 && (value < long.MaxValue / 10 || (value == long.MaxValue / 10 && digit <= 7)))
                         {
                             value = value * 10 + digit;
                             at++;
@@ -389,6 +390,27 @@ namespace HttpNano
         /// </summary>
         public int ReadBody(byte[] buffer, int offset, int count)
         {
+            // Most reads of a long body: data buffered that does not end the body (a Content-
+            // Length body, a chunk or a body until close) is copied out, and that is the read.
+            int pos = _pos;
+            int n = _end - pos;
+            if (n > 0 && (uint)(State - 1) < (uint)Phase.Data)
+            {
+                if (n > count)
+                {
+                    n = count;
+                }
+
+                long left = Left;
+                if (n < left)
+                {
+                    Array.Copy(_buffer, pos, buffer, offset, n);
+                    _pos = pos + n;
+                    Left = left - n;
+                    return n;
+                }
+            }
+
             // count is the room left in the caller's buffer from offset on.
             int total = 0;
             try
@@ -396,8 +418,8 @@ namespace HttpNano
                 while (true)
                 {
                     Phase state = State;
-                    int pos = _pos;
-                    int n = _end - pos;
+                    pos = _pos;
+                    n = _end - pos;
                     if (state <= Phase.Data && state != Phase.Done)
                     {
                         // Data: of a Content-Length body, of a chunk or until close: Left bytes at
