@@ -312,6 +312,7 @@ namespace HttpNano
             else if (field >= 0)
             {
                 // Only the last coding of the last field counts, e.g. "gzip, chunked" -> chunked.
+                head.TrimValue(field);
                 int start = fields[field * ResponseHead.SlotsPerField + 2];
                 int end = start + fields[field * ResponseHead.SlotsPerField + 3];
                 int at = end;

@@ -31,7 +31,8 @@ namespace HttpNano
     /// buffer: a value's range never holds the CR of a line end, so any CR in it is bare, and the
     /// octets are mapped where they are read, in the one copy that makes a value a string and in
     /// the comparisons the library makes itself (which skip them as whitespace around a list
-    /// element or a number). Values are trimmed of SP and HTAB only, as received.
+    /// element or a number). The SP and HTAB around a value are trimmed when it is first read
+    /// (<see cref="TrimValue"/>), not when it is parsed: most values are never read.
     /// <para>
     /// The names the library looks up itself (<see cref="ContentLength"/>, ...) are recognised
     /// once, when the field is parsed, against lower-case bytes; the first and last field of each
@@ -65,7 +66,8 @@ namespace HttpNano
 
         /// <summary>
         /// Four ints per field: name offset, name length (or, for a name the library looks up,
-        /// minus its code, which holds the length), value offset, value length.
+        /// minus its code, which holds the length), value offset, value length (the value as
+        /// received until <see cref="TrimValue"/> trims it).
         /// </summary>
         internal const int SlotsPerField = 4;
 
@@ -249,6 +251,7 @@ namespace HttpNano
                     int textLength = TrimEnd(textStart, lineEnd, false) - textStart;
                     if (_canFold && textLength > 0)
                     {
+                        TrimValue(Count - 1);
                         int valueStart = fields[slot - 2];
                         int to = valueStart + fields[slot - 1];
                         if (to > valueStart)
@@ -286,29 +289,19 @@ namespace HttpNano
                             throw Fail(new HttpException("too many headers"));
                         }
 
-                        // The value without the SP and HTAB around it.
-                        int valueStart = colon + 1;
-                        int c;
-                        while ((c = buffer[valueStart]) == Ascii.Space || c == Ascii.Tab)
-                        {
-                            valueStart++;
-                        }
-
-                        while (lineEnd > valueStart && ((c = buffer[lineEnd - 1]) == Ascii.Space || c == Ascii.Tab))
-                        {
-                            lineEnd--;
-                        }
-
+                        // The value as received, up to the line end: the SP and HTAB around it
+                        // are trimmed where it is read (TrimValue), which most values never are.
                         int nameLength = colon - lineStart;
                         fields[slot] = lineStart;
                         fields[slot + 1] = nameLength;
-                        fields[slot + 2] = valueStart;
-                        fields[slot + 3] = lineEnd - valueStart;
+                        fields[slot + 2] = ++colon;
+                        fields[slot + 3] = lineEnd - colon;
                         _canFold = true;
                         Count++;
 
                         // The names the library looks up, by length first: a name of another
                         // length costs one switch.
+                        int c;
                         switch (nameLength)
                         {
                             case 10:
@@ -392,6 +385,7 @@ namespace HttpNano
         /// <summary>Value of field <paramref name="index"/>, trimmed, Latin-1 (a new string per call).</summary>
         public string GetValue(int index)
         {
+            TrimValue(index);
             char[] chars = new char[Fields[index * SlotsPerField + 3]];
             CopyValue(index, chars, 0);
             return new string(chars);
@@ -461,6 +455,7 @@ namespace HttpNano
             int length = -2;
             for (int i = first; i >= 0; i = IndexOf(name, i + 1))
             {
+                TrimValue(i);
                 length += 2 + Fields[i * SlotsPerField + 3];
             }
 
@@ -478,6 +473,21 @@ namespace HttpNano
             }
 
             return new string(chars);
+        }
+
+        /// <summary>
+        /// Trims the SP and HTAB around the value of field <paramref name="index"/>, which is
+        /// kept as received until it is read (again: nothing left to trim).
+        /// </summary>
+        internal void TrimValue(int index)
+        {
+            int[] fields = Fields;
+            int slot = index * SlotsPerField + 2;
+            int start = fields[slot];
+            int end = start + fields[slot + 1];
+            start = SkipSpace(start, end, false);
+            fields[slot] = start;
+            fields[slot + 1] = TrimEnd(start, end, false) - start;
         }
 
         // Copies the value of field `index` into `chars` from `at` on, one char per byte

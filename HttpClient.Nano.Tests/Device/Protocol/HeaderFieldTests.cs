@@ -163,6 +163,24 @@ namespace HttpNano.Tests
             Assert.AreEqual((long)left, framing == (int)ResponseReader.Phase.UntilClose ? -1L : reader.Left);
         }
 
+        // A value is trimmed where it is first read: reading it again, or in another way,
+        // gives the same text, and a fold joins the trimmed value.
+        [TestMethod]
+        public void ValueReadsAgreeHoweverOftenTheyAreMade()
+        {
+            ResponseHead head = ResponseHarness.Head("HTTP/1.1 200 OK\r\nA: \t x y \t\r\nB:  1 \r\nB: 2\t\r\nC:   \r\nD: d \r\n \te \r\n\r\n");
+            Assert.AreEqual("x y", head.GetHeader("A"));
+            Assert.AreEqual("x y", head.GetValue(0));
+            Assert.AreEqual("x y", head.GetHeader("A"));
+            Assert.AreEqual("2", head.GetValue(2));
+            Assert.AreEqual("1, 2", head.GetHeader("B"));
+            Assert.AreEqual("1", head.GetValue(1));
+            Assert.AreEqual("", head.GetValue(3));
+            Assert.AreEqual("", head.GetHeader("C"));
+            Assert.AreEqual("d e", head.GetValue(4));
+            Assert.AreEqual(5, head.Count);
+        }
+
         [TestMethod]
         public void NulInsideContentLengthIsHttpException()
         {
