@@ -191,21 +191,14 @@ namespace HttpNano
             bool statusDone = Version != 0; // set once the status line is parsed
             while (true)
             {
-                // The bytes examined may reach neither limit: a line of maxLine bytes (line end
-                // included) or a head of maxHead bytes is the most accepted.
-                int limit = lineStart + maxLine;
-                if (limit > scanEnd)
-                {
-                    limit = scanEnd;
-                }
-
                 // The empty line ("\n" or "\r\n") ends the head; only it may start with CR, which
-                // fails as soon as the next byte shows otherwise.
-                int first = lineStart < limit ? buffer[lineStart] : 0;
+                // fails as soon as the next byte shows otherwise. (It fits any line limit that
+                // let the status line through.)
+                int first = lineStart < scanEnd ? buffer[lineStart] : 0;
                 if (first <= Ascii.Cr && (first == Ascii.Lf || first == Ascii.Cr) && statusDone)
                 {
                     int last = first == Ascii.Lf ? lineStart : lineStart + 1;
-                    if (last < limit)
+                    if (last < scanEnd)
                     {
                         if (buffer[last] != Ascii.Lf)
                         {
@@ -218,9 +211,18 @@ namespace HttpNano
                     }
                 }
 
-                int lf = at < limit ? System.Array.IndexOf(buffer, Ascii.BoxedLf, at, limit - at) : -1;
-                if (lf < 0)
+                // The bytes examined may reach neither limit: a line of maxLine bytes (line end
+                // included) or a head of maxHead bytes is the most accepted. The scan runs to the
+                // head's limit: a line end past the line's counts as none.
+                int lf = at < scanEnd ? System.Array.IndexOf(buffer, Ascii.BoxedLf, at, scanEnd - at) : -1;
+                if (lf < 0 || lf - lineStart >= maxLine)
                 {
+                    int limit = lineStart + maxLine;
+                    if (limit > scanEnd)
+                    {
+                        limit = scanEnd;
+                    }
+
                     if (limit < end)
                     {
                         throw Fail(limit == lineStart + maxLine
