@@ -384,7 +384,7 @@ namespace HttpNano
             return Ascii.GetString(Buffer, Fields[slot], length < 0 ? -length & 31 : length);
         }
 
-        /// <summary>Value of field <paramref name="index"/>, trimmed, Latin-1 (a new string per call).</summary>
+        /// <summary>Value of field <paramref name="index"/>, trimmed, Latin-1, NUL and CR as SP (a new string per call).</summary>
         public string GetValue(int index)
         {
             TrimValue(index);
