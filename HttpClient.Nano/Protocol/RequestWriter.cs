@@ -109,17 +109,19 @@ namespace HttpNano
 
         private int _urlStart;
 
-        // The method and URL strings of the request line at Buffer[0.._lineLength), kept so that
-        // a request with the very same strings (strings are immutable) reuses the line as it
-        // stands instead of checking and copying every char again; _method is null while the
-        // line is being rewritten.
+        // The method and URL strings of the request line at the start of Buffer.
         private string _method;
         private string _url;
-        private int _lineLength;
 
         // The last Host value and its whole line as bytes.
         private string _hostHeader;
         private byte[] _hostLine;
+
+        // The end of what the last PutRequest wrote when it was the usual request line, Host and
+        // Accept-Encoding, with the Host value _hostHeader; 0 when it was anything else. A
+        // request with the very same strings (strings are immutable: a device polling one URL)
+        // reuses those bytes as they stand instead of checking and copying every char again.
+        private int _prefixLength;
 
         /// <summary>Creates a writer with a buffer of <paramref name="capacity"/> bytes.</summary>
         public RequestWriter(int capacity = DefaultCapacity)
@@ -142,6 +144,15 @@ namespace HttpNano
         /// </summary>
         public void PutRequest(string method, string url, string hostValue, bool skipAcceptEncoding)
         {
+            // The very same request as the last one: its request line, Host and
+            // Accept-Encoding still start the buffer.
+            if (_prefixLength > 0 && (object)method == (object)_method && (object)url == (object)_url
+                && (object)hostValue == (object)_hostHeader && hostValue != null && !skipAcceptEncoding)
+            {
+                Length = _prefixLength;
+                return;
+            }
+
             StartRequest(method, url);
             if (hostValue != null)
             {
@@ -200,24 +211,19 @@ namespace HttpNano
             {
                 Append(Ascii.Text, Ascii.AcceptEncodingText, AcceptEncodingLength);
             }
+
+            _prefixLength = hostValue == null || skipAcceptEncoding ? 0 : Length;
         }
 
         /// <summary>
         /// Starts a new head with "METHOD url HTTP/1.1"; an empty or null URL means "/".
-        /// Discards anything written before. With the same method and URL strings as the
-        /// previous request line (a device polling one URL), that line is kept as it stands.
+        /// Discards anything written before.
         /// </summary>
         /// <exception cref="ArgumentException">The method is not a token, or the URL is not ASCII.</exception>
         /// <exception cref="InvalidUrlException">The URL holds a control character or space.</exception>
         public void StartRequest(string method, string url)
         {
-            if ((object)method == (object)_method && (object)url == (object)_url && method != null)
-            {
-                Length = _lineLength;
-                return;
-            }
-
-            _method = null;
+            _prefixLength = 0;
             string target = url;
             int methodLength = method == null ? 0 : method.Length;
             int urlLength = url == null ? 0 : url.Length;
@@ -236,7 +242,6 @@ namespace HttpNano
             at = CopyUrl(target, urlLength, b, at);
             Array.Copy(Ascii.Text, Ascii.VersionText, b, at, VersionLength);
             Length = at + VersionLength;
-            _lineLength = Length;
             _url = url;
             _method = method;
 

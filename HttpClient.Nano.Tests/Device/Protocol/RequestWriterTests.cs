@@ -97,6 +97,68 @@ namespace HttpNano.Tests
             AssertWritten("GET / HTTP/1.1\r\nHost: two.example:81\r\n", writer);
         }
 
+        // A request with the very same strings reuses the bytes the last one wrote: each head
+        // below must still be exactly what its own arguments ask for.
+        [TestMethod]
+        public void RepeatedRequestWritesTheSameHeadAndOnlyThat()
+        {
+            RequestWriter writer = new RequestWriter();
+            string url = "/poll";
+            string host = "example.com";
+            string usual = "GET /poll HTTP/1.1\r\nHost: example.com\r\n" + AcceptIdentity;
+            for (int i = 0; i < 2; i++)
+            {
+                writer.PutRequest("GET", url, host, false);
+                AssertWritten(usual, writer);
+                writer.WriteHeader("X-Round", (long)i);
+                writer.EndHeaders();
+                AssertWritten(usual + "X-Round: " + i + "\r\n\r\n", writer);
+            }
+
+            writer.PutRequest("GET", url, null, false);
+            AssertWritten("GET /poll HTTP/1.1\r\n" + AcceptIdentity, writer);
+            writer.PutRequest("GET", url, host, true);
+            AssertWritten("GET /poll HTTP/1.1\r\nHost: example.com\r\n", writer);
+            writer.PutRequest("GET", url, host, false);
+            AssertWritten(usual, writer);
+            writer.PutRequest("GET", url, "other.example", false);
+            AssertWritten("GET /poll HTTP/1.1\r\nHost: other.example\r\n" + AcceptIdentity, writer);
+            writer.PutRequest("HEAD", url, "other.example", false);
+            AssertWritten("HEAD /poll HTTP/1.1\r\nHost: other.example\r\n" + AcceptIdentity, writer);
+            Assert.IsTrue(writer.MethodIsHead);
+
+            // Anything written over the kept bytes (a head started directly) is not reused.
+            writer.StartRequest("HEAD", url);
+            writer.WriteHeader("X", "y");
+            writer.PutRequest("HEAD", url, "other.example", false);
+            AssertWritten("HEAD /poll HTTP/1.1\r\nHost: other.example\r\n" + AcceptIdentity, writer);
+        }
+
+        // An absolute URL names its own Host: repeating it with skipHost leaves Host out.
+        [TestMethod]
+        public void RepeatedAbsoluteUrlFollowsSkipHost()
+        {
+            RequestWriter writer = new RequestWriter();
+            string url = "http://other.org/x";
+            writer.PutRequest("GET", url, "connection.example", false);
+            AssertWritten("GET http://other.org/x HTTP/1.1\r\nHost: other.org\r\n" + AcceptIdentity, writer);
+            writer.PutRequest("GET", url, "connection.example", false);
+            AssertWritten("GET http://other.org/x HTTP/1.1\r\nHost: other.org\r\n" + AcceptIdentity, writer);
+            writer.PutRequest("GET", url, null, false);
+            AssertWritten("GET http://other.org/x HTTP/1.1\r\n" + AcceptIdentity, writer);
+        }
+
+        [TestMethod]
+        public void RejectedHostValueKeepsNothingForTheNextRequest()
+        {
+            RequestWriter writer = new RequestWriter();
+            string url = "/poll";
+            writer.PutRequest("GET", url, "example.com", false);
+            Assert.ThrowsException(typeof(ArgumentException), () => writer.PutRequest("GET", url, "bad\nhost", false));
+            writer.PutRequest("GET", url, "example.com", false);
+            AssertWritten("GET /poll HTTP/1.1\r\nHost: example.com\r\n" + AcceptIdentity, writer);
+        }
+
         [DataRow("Foo", " bar ", "Foo:  bar \r\n")]
         [DataRow("Bar", "\tbaz\t", "Bar: \tbaz\t\r\n")]
         [DataRow("Authorization", "Bearer mytoken", "Authorization: Bearer mytoken\r\n")]
