@@ -73,7 +73,10 @@ namespace HttpNano
         /// </summary>
         public int ResponseTimeout = InfiniteTimeout;
 
-        /// <summary>How long to wait for "100 Continue" before sending the body anyway, in milliseconds.</summary>
+        /// <summary>
+        /// How long to wait for "100 Continue" before sending the body anyway, in milliseconds;
+        /// 0 or less sends the body at once, after only checking whether an answer is already there.
+        /// </summary>
         public int ContinueTimeout = DefaultContinueTimeout;
 
         /// <summary>

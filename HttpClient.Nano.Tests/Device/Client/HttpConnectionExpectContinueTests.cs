@@ -57,6 +57,23 @@ namespace HttpNano.Tests
             Assert.AreEqual(Head + "data", factory.Transport(0).SentText);
             Assert.AreEqual(200, connection.GetResponse().Status);
             Assert.AreEqual(1, factory.Transport(0).PollCalls);
+            Assert.AreEqual(50, factory.Transport(0).LastPollWait);
+        }
+
+        // 0 or less: only a check for an answer already there, then the body.
+        [DataRow(0)]
+        [DataRow(-1)]
+        public void NoContinueTimeoutSendsTheBodyWithoutWaiting(int timeout)
+        {
+            ScriptedTransportFactory factory = new ScriptedTransportFactory(0, "HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n");
+            factory.Transport(0).QuietUntilSent = Head.Length + 4;
+            HttpConnection connection = Connection(factory);
+            connection.ContinueTimeout = timeout;
+            connection.Request("POST", "/upload", "data");
+            Assert.AreEqual(Head + "data", factory.Transport(0).SentText);
+            Assert.AreEqual(1, factory.Transport(0).PollCalls);
+            Assert.AreEqual(0, factory.Transport(0).LastPollWait);
+            Assert.AreEqual(200, connection.GetResponse().Status);
         }
 
         [TestMethod]

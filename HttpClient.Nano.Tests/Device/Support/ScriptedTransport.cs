@@ -178,10 +178,14 @@ namespace HttpNano.Tests
         /// <summary>How many times Poll was called.</summary>
         public int PollCalls { get; private set; }
 
+        /// <summary>The wait the last <see cref="Poll"/> was asked for, in milliseconds.</summary>
+        public int LastPollWait { get; private set; }
+
         /// <inheritdoc />
         public bool Poll(int milliseconds)
         {
             PollCalls++;
+            LastPollWait = milliseconds;
             return _sentCount >= QuietUntilSent;
         }
 
