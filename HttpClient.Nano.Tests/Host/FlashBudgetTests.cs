@@ -292,55 +292,23 @@ namespace HttpNano.Tests.Host
                 int i = 0;
                 while (i < il.Length)
                 {
-                    OpCode op;
-                    if (il[i] == 0xFE)
-                    {
-                        op = TwoByteOpCodes[il[i + 1]];
-                        i += 2;
-                        stored += 2;
-                    }
-                    else
-                    {
-                        op = OneByteOpCodes[il[i]];
-                        i += 1;
-                        stored += 1;
-                    }
+                    OpCode op = il[i] == 0xFE ? TwoByteOpCodes[il[i + 1]] : OneByteOpCodes[il[i]];
+                    i += op.Size;
 
-                    switch (op.OperandType)
+                    // Operand bytes in the IL, and as stored: tokens (method, field, type, string,
+                    // signature) and long branches shrink from 4 to 2.
+                    (int read, int kept) = op.OperandType switch
                     {
-                        case OperandType.InlineNone:
-                            break;
-                        case OperandType.ShortInlineBrTarget:
-                        case OperandType.ShortInlineI:
-                        case OperandType.ShortInlineVar:
-                            i += 1;
-                            stored += 1;
-                            break;
-                        case OperandType.InlineVar:
-                            i += 2;
-                            stored += 2;
-                            break;
-                        case OperandType.InlineI:
-                        case OperandType.ShortInlineR:
-                            i += 4;
-                            stored += 4;
-                            break;
-                        case OperandType.InlineI8:
-                        case OperandType.InlineR:
-                            i += 8;
-                            stored += 8;
-                            break;
-                        case OperandType.InlineSwitch:
-                            int targets = BitConverter.ToInt32(il, i);
-                            i += 4 + 4 * targets;
-                            stored += 1 + 2 * targets;
-                            break;
-                        default:
-                            // Tokens (method, field, type, string, signature) and long branches.
-                            i += 4;
-                            stored += 2;
-                            break;
-                    }
+                        OperandType.InlineNone => (0, 0),
+                        OperandType.ShortInlineBrTarget or OperandType.ShortInlineI or OperandType.ShortInlineVar => (1, 1),
+                        OperandType.InlineVar => (2, 2),
+                        OperandType.InlineI or OperandType.ShortInlineR => (4, 4),
+                        OperandType.InlineI8 or OperandType.InlineR => (8, 8),
+                        OperandType.InlineSwitch => (4 + 4 * BitConverter.ToInt32(il, i), 1 + 2 * BitConverter.ToInt32(il, i)),
+                        _ => (4, 2),
+                    };
+                    i += read;
+                    stored += op.Size + kept;
                 }
 
                 return stored;

@@ -391,27 +391,6 @@ namespace HttpNano
         /// </summary>
         public int ReadBody(byte[] buffer, int offset, int count)
         {
-            // Most reads of a long body: data buffered that does not end the body (a Content-
-            // Length body, a chunk or a body until close) is copied out, and that is the read.
-            int pos = _pos;
-            int n = _end - pos;
-            if (n > 0 && (uint)(State - 1) < (uint)Phase.Data)
-            {
-                if (n > count)
-                {
-                    n = count;
-                }
-
-                long left = Left;
-                if (n < left)
-                {
-                    Array.Copy(_buffer, pos, buffer, offset, n);
-                    _pos = pos + n;
-                    Left = left - n;
-                    return n;
-                }
-            }
-
             // count is the room left in the caller's buffer from offset on.
             int total = 0;
             try
@@ -419,8 +398,8 @@ namespace HttpNano
                 while (true)
                 {
                     Phase state = State;
-                    pos = _pos;
-                    n = _end - pos;
+                    int pos = _pos;
+                    int n = _end - pos;
                     if (state <= Phase.Data && state != Phase.Done)
                     {
                         // Data: of a Content-Length body, of a chunk or until close: Left bytes at

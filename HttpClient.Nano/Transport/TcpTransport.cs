@@ -231,22 +231,16 @@ namespace HttpNano
         /// <inheritdoc/>
         public int Receive(byte[] buffer, int offset, int count)
         {
-            // At least one byte: a receive of 0 would read as the end of the stream. The socket
-            // and the TLS stream check the buffer and its bounds themselves (natively on the
-            // device), once per receive is enough. (Send's arguments come checked from
-            // HttpConnection.Send or the connection's own buffers.)
+            // At least one byte: a receive of 0 would read as the end of the stream. The buffer
+            // and its bounds are checked by the socket and the TLS stream themselves (natively on
+            // the device). (Send's arguments come checked from HttpConnection.Send or the
+            // connection's own buffers.)
             if (count < 1)
             {
                 throw new ArgumentOutOfRangeException("count");
             }
 
-            // OpenSocket's check inline: this runs once per receive.
-            Socket socket = _socket;
-            if (socket == null)
-            {
-                throw new ObjectDisposedException(null);
-            }
-
+            Socket socket = OpenSocket();
             SslStream ssl = _ssl;
             try
             {
