@@ -190,7 +190,7 @@ namespace HttpNano.Tests.Host
                 total += read;
             }
 
-            return reader.EndedEarly ? -1 : total;
+            return total; // a body cut short raises
         }
 
         private static int ReadResponses(ResponseReader reader, ScriptedTransport transport, byte[] block, int count)

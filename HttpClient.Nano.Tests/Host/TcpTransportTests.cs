@@ -128,10 +128,23 @@ namespace HttpNano.Tests.Host
             int port = Port;
             _listener.Stop();
 
-            IOException e = Assert.Throws<IOException>(() => TcpTransport.Open("127.0.0.1", port, TestTimeout, TestTimeout));
+            ConnectException e = Assert.Throws<ConnectException>(() => TcpTransport.Open("127.0.0.1", port, TestTimeout, TestTimeout));
 
+            Assert.IsAssignableFrom<IOException>(e);
+            Assert.Equal(ConnectException.Refused, e.Reason);
             Assert.Equal(TcpTransport.ConnectFailed, e.Message);
             Assert.Equal(SocketError.ConnectionRefused, Assert.IsType<SocketException>(e.InnerException).SocketErrorCode);
+        }
+
+        [Theory]
+        [InlineData("256.256.256.256")]
+        [InlineData("1.2.3.4.5")]
+        public void AnUnresolvableHostIsAConnectExceptionSayingSo(string host)
+        {
+            ConnectException e = Assert.Throws<ConnectException>(() => TcpTransport.Open(host, 80, TestTimeout, TestTimeout));
+            Assert.Equal(ConnectException.NameNotResolved, e.Reason);
+            Assert.Equal(TcpTransport.NameNotResolved, e.Message);
+            Assert.NotNull(e.InnerException);
         }
 
         [Fact]

@@ -25,9 +25,11 @@ namespace HttpNano
     /// </code>
     /// A request that fails on a socket which already carried a response, before a byte of its
     /// own response arrived (the server closed the idle socket just as the request went out), is
-    /// sent once more on a new socket when its body can be sent again (<see cref="RetryOnStaleConnection"/>).
+    /// sent once more on a new socket when RFC 9110 allows it and its body can be sent again
+    /// (<see cref="RetryOnStaleConnection"/>). The socket and its receive buffer belong to the
+    /// connection's response reader; the send engine is in HttpConnection.Sending.cs.
     /// </summary>
-    public class HttpConnection : IDisposable
+    public partial class HttpConnection : IDisposable
     {
         /// <summary>The default port of HTTP, 80 (Python's HTTP_PORT).</summary>
         public const int HttpPort = 80;
@@ -91,10 +93,12 @@ namespace HttpNano
         /// <summary>
         /// When true (the default), a request that fails on a kept-alive socket before any of its
         /// response arrived (the server closed or reset the idle socket as the request went out)
-        /// is sent once more on a new socket, if its body can be sent again: none, a byte array,
-        /// a string, or a seekable stream (rewound to where it started). Never on a new socket,
-        /// never twice, never once a 100-continue wait let the body go out. Read when each request
-        /// starts.
+        /// is sent once more on a new socket if RFC 9110 section 9.2.2 allows it (the method is
+        /// GET, HEAD, OPTIONS, TRACE, PUT or DELETE, or the request has an Idempotency-Key
+        /// header) and its body can be sent again: none, a byte array, a string, or a seekable
+        /// stream (rewound to where it started). Never on a new socket, never twice, never once a
+        /// 100-continue wait let the body go out. Otherwise the caller gets the error and nothing
+        /// was sent twice. Read when each request starts.
         /// </summary>
         public bool RetryOnStaleConnection = true;
 
@@ -110,10 +114,10 @@ namespace HttpNano
         private readonly RequestWriter _writer = new RequestWriter();
         private int _blockSize = DefaultBlockSize;
         private HttpLimits _limits = new HttpLimits();
-        private ITransport _transport;
-        private bool _reused;
+
+        // The socket's owner: its transport, receive buffer and the response in flight. A closing
+        // response takes it along; the next request makes a new one.
         private ResponseReader _reader;
-        private HttpResponse _response;
         private HttpResponse _spareResponse;
         private State _state;
         // The Host value of every request: the origin's, built once (allocates) when the origin is set.
@@ -125,10 +129,10 @@ namespace HttpNano
         private long _bodyStart;
         private bool _chunked;
         private bool _expect;
-        // Whether the request may still be sent again: RetryOnStaleConnection when it starts,
-        // cleared once it was replayed or its body cannot be sent twice.
+        // Whether the request may still be sent again: RetryOnStaleConnection and an idempotent
+        // method (or an Idempotency-Key) when it starts, cleared once it was replayed or its
+        // body cannot be sent twice.
         private bool _replayable;
-        private bool _broken;
 
         // The server the requests are for: this connection's host, or the tunnel's target.
         private string _originHost;
@@ -186,7 +190,10 @@ namespace HttpNano
             }
         }
 
-        /// <summary>Limits applied to responses (line length, header count and size, interim responses, whole-body reads).</summary>
+        /// <summary>
+        /// Limits applied to responses (line length, header count and size, interim responses,
+        /// whole-body reads). Setting them closes the socket: the receive buffer is sized by them.
+        /// </summary>
         public HttpLimits Limits
         {
             get { return _limits; }
@@ -197,6 +204,7 @@ namespace HttpNano
                     throw new ArgumentNullException("value");
                 }
 
+                Close();
                 _limits = value;
                 _reader = null;
             }
@@ -224,7 +232,7 @@ namespace HttpNano
         /// <exception cref="ArgumentException">A header would break the CONNECT request.</exception>
         public void SetTunnel(string host, int port = RequestWriter.NoPort, HttpHeaders headers = null)
         {
-            if (_transport != null)
+            if (_reader != null && _reader.Transport != null)
             {
                 throw new InvalidOperationException("connection already open");
             }
@@ -266,7 +274,14 @@ namespace HttpNano
         /// </summary>
         public virtual void Connect()
         {
-            if (_transport != null)
+            // The receive buffer is allocated once and follows the connection across reconnects,
+            // unless a closing response took it along.
+            ResponseReader reader = _reader;
+            if (reader == null)
+            {
+                _reader = reader = new ResponseReader(_limits, ResponseReader.DefaultReadWindow);
+            }
+            else if (reader.Transport != null)
             {
                 return;
             }
@@ -275,18 +290,18 @@ namespace HttpNano
             ITransport transport = CreateConnection == null
                 ? TcpTransport.Open(Host, Port, connectTimeout, Timeout)
                 : CreateConnection.Open(Host, Port, connectTimeout, Timeout);
-            _transport = transport;
-            _reused = false;
+            reader.Attach(transport);
             try
             {
                 if (_tunnel != null)
                 {
                     // The CONNECT request SetTunnel wrote, in one send, then the proxy's answer,
                     // read as the answer to a HEAD (it has no body). No byte may follow that
-                    // answer before this side speaks.
+                    // answer before this side speaks; the socket has served no request yet.
                     SendRaw(_tunnel.Buffer, 0, _tunnel.Length);
-                    ResponseReader reader = ReaderFor();
+                    reader.Start(Timeout, ResponseTimeout);
                     ResponseHead head = reader.ReadHead(true);
+                    reader.Served = false;
                     PrintReply(head);
                     _proxyHeaders = HttpResponse.HeadersOf(head);
                     if (head.Status != HttpStatus.OK)
@@ -304,14 +319,9 @@ namespace HttpNano
             }
             catch
             {
-                _transport = null;
-                transport.Close();
+                reader.Finish(false);
                 throw;
             }
-
-            // Kept even if the reader closed it (and forgot it) with a closing CONNECT answer: the
-            // request then fails on the closed transport, never on a missing one.
-            _transport = transport;
         }
 
         /// <summary>
@@ -321,13 +331,9 @@ namespace HttpNano
         public void Close()
         {
             _state = State.Idle;
-            _broken = false;
-            _response = null;
-            ITransport transport = _transport;
-            _transport = null;
-            if (transport != null)
+            if (_reader != null)
             {
-                transport.Close();
+                _reader.Finish(false);
             }
         }
 
@@ -374,7 +380,7 @@ namespace HttpNano
         public void Request(string method, string url, string body, HttpHeaders headers = null, bool encodeChunked = false)
         {
             int counted = 0;
-            SendRequest(method, url, body, body == null ? RequestWriter.NoBody : Ascii.EncodeUtf8(body, ref counted, null, 0, 0), headers, encodeChunked);
+            SendRequest(method, url, body, body == null ? RequestWriter.NoBody : EncodeUtf8(body, ref counted, null, 0, 0), headers, encodeChunked);
         }
 
         /// <summary>
@@ -407,12 +413,8 @@ namespace HttpNano
         /// <exception cref="CannotSendRequestException">A request is already under way.</exception>
         public void PutRequest(string method, string url, bool skipHost = false, bool skipAcceptEncoding = false)
         {
-            if (_response != null && _response.IsClosed)
-            {
-                _response = null;
-            }
-
-            if (_broken)
+            ResponseReader reader = _reader;
+            if (_state == State.Idle && reader != null && reader.LastAnswer)
             {
                 // The last request failed as it went out and its early answer was not read.
                 Close();
@@ -426,24 +428,16 @@ namespace HttpNano
             _writer.PutRequest(method, url, skipHost ? null : _hostHeader, skipAcceptEncoding);
             _state = State.RequestStarted;
             _expect = false; // the body and its framing are set by whatever sends the head
-            _replayable = RetryOnStaleConnection;
+            _replayable = RetryOnStaleConnection && _writer.MethodIsIdempotent;
 
             // A kept-alive socket that the server closed while it was idle (its keep-alive
             // timeout), or that received bytes nobody asked for, is replaced before the request.
             // While the previous response is still being read, its socket is busy, not idle: the
             // answer to this request may then follow it.
-            ITransport transport = _transport;
-            if (_response != null)
+            if (reader != null && reader.Served && reader.State == ResponseReader.Phase.Done
+                && reader.Transport != null && reader.Transport.PeerClosed())
             {
-                if (_reader != null)
-                {
-                    _reader.AnswerAsked = true;
-                }
-            }
-            else if (transport != null && _reused && transport.PeerClosed())
-            {
-                _transport = null;
-                transport.Close();
+                reader.Finish(false);
             }
         }
 
@@ -454,7 +448,7 @@ namespace HttpNano
         /// <exception cref="ArgumentException">The name or value would break the message (CR, LF, colon...).</exception>
         public void PutHeader(string name, string value)
         {
-            RequireStarted();
+            StartHeader(name);
             _writer.WriteHeader(name, value);
         }
 
@@ -463,7 +457,7 @@ namespace HttpNano
         /// <param name="value">The value, written in decimal.</param>
         public void PutHeader(string name, int value)
         {
-            RequireStarted();
+            StartHeader(name);
             _writer.WriteHeader(name, (long)value);
         }
 
@@ -472,7 +466,7 @@ namespace HttpNano
         /// <param name="values">The values.</param>
         public void PutHeader(string name, params string[] values)
         {
-            RequireStarted();
+            StartHeader(name);
             _writer.WriteHeader(name, values);
         }
 
@@ -482,7 +476,7 @@ namespace HttpNano
         /// <exception cref="CannotSendHeaderException">No request has been started.</exception>
         public void EndHeaders(byte[] body = null, bool encodeChunked = false)
         {
-            RequireStarted();
+            StartHeader(null);
             _body = body;
             _chunked = encodeChunked;
             _writer.EndHeaders();
@@ -520,7 +514,7 @@ namespace HttpNano
             }
             catch
             {
-                Fail();
+                EndFailedSend();
                 throw;
             }
         }
@@ -534,12 +528,11 @@ namespace HttpNano
         /// <exception cref="RemoteDisconnectedException">The server closed the connection without answering; the next request reconnects.</exception>
         public HttpResponse GetResponse()
         {
-            if (_response != null && _response.IsClosed)
-            {
-                _response = null;
-            }
-
-            if (_state != State.RequestSent || _response != null || _transport == null)
+            // The answer to a request that went out, or the early answer of one that failed on
+            // the way out, once the previous response was read to its end.
+            ResponseReader reader = _reader;
+            if (reader == null || reader.Transport == null || reader.State != ResponseReader.Phase.Done
+                || (_state != State.RequestSent && !(_state == State.Idle && reader.LastAnswer)))
             {
                 throw new ResponseNotReadyException();
             }
@@ -555,18 +548,19 @@ namespace HttpNano
 
             while (true)
             {
-                ResponseReader reader = ReaderFor();
+                reader = _reader;
+                bool reused = reader.Served;
+                reader.Start(Timeout, ResponseTimeout);
                 try
                 {
-                    // A socket that failed on the way out carries this answer and no other.
-                    response.Begin(reader, _writer.MethodIsHead, _broken);
+                    response.Begin(reader, _writer.MethodIsHead);
                     break;
                 }
                 catch (Exception e)
                 {
                     // A response that could not be read leaves the stream out of sync: never reuse
                     // it. Nothing of it arrived on a socket that served before: a stale close.
-                    bool again = _reused && _replayable && reader.ReceivedNothing
+                    bool again = reused && _replayable && reader.ReceivedNothing
                         && (e is RemoteDisconnectedException || e is IOException);
                     Close();
                     if (!again)
@@ -579,20 +573,12 @@ namespace HttpNano
             }
 
             _state = State.Idle;
-            _broken = false;
-            _reused = true;
             PrintReply(response.Head);
-
             if (response.WillClose)
             {
                 // Like CPython, the closing response keeps the socket (its reader closes it at the
-                // body's end); this connection forgets both and opens a new one next time.
-                _transport = null;
+                // body's end); the next request opens a new one.
                 _reader = null;
-            }
-            else
-            {
-                _response = response;
             }
 
             return response;
@@ -606,300 +592,19 @@ namespace HttpNano
         {
         }
 
-        /// <summary>Called by the reader when it closed <paramref name="transport"/>: the next request opens a new one.</summary>
-        internal void Forget(ITransport transport)
-        {
-            if (_transport == transport)
-            {
-                _transport = null;
-            }
-        }
-
-        private void RequireStarted()
+        // A header (or the end of the head) may be added only while a request is started; an
+        // Idempotency-Key makes any method's request replayable after a stale close.
+        private void StartHeader(string name)
         {
             if (_state != State.RequestStarted)
             {
                 throw new CannotSendHeaderException();
             }
-        }
 
-        // Python's _send_request: framing headers by CPython's rules, the caller's headers, then
-        // the head and body.
-        private void SendRequest(string method, string url, object body, long bodyLength, HttpHeaders headers, bool encodeChunked)
-        {
-            PutRequest(method, url, headers != null && headers.Contains(HostName), headers != null && headers.Contains("Accept-Encoding"));
-
-            // Idle until SendHead: a rejected header (or body length) leaves nothing half-sent,
-            // the request never started.
-            _state = State.Idle;
-            bool expect = ExpectContinue && (bodyLength > 0 || bodyLength == RequestWriter.UnknownLength)
-                && (headers == null || !headers.Contains(ExpectName));
-            long contentLength;
-            int framing = RequestWriter.Decide(_writer.MethodExpectsBody, bodyLength,
-                headers != null && headers.Contains(RequestWriter.ContentLengthHeader),
-                headers != null && headers.Contains(RequestWriter.TransferEncodingHeader),
-                encodeChunked, out contentLength);
-            if (framing == RequestWriter.AddContentLength)
+            if (name != null && Ascii.EqualsIgnoreCase(name, IdempotencyKeyName))
             {
-                _writer.WriteHeader(RequestWriter.ContentLengthHeader, contentLength);
+                _replayable = RetryOnStaleConnection;
             }
-            else if (framing == RequestWriter.AddChunked)
-            {
-                _writer.WriteHeader(RequestWriter.TransferEncodingHeader, RequestWriter.ChunkedValue);
-            }
-
-            if (expect)
-            {
-                _writer.WriteHeader(ExpectName, "100-continue");
-            }
-
-            if (headers != null)
-            {
-                for (int i = 0; i < headers.Count; i++)
-                {
-                    _writer.WriteHeader(headers.GetName(i), headers.GetValue(i));
-                }
-            }
-
-            Stream stream = body as Stream;
-            if (stream != null)
-            {
-                _replayable &= stream.CanSeek;
-                if (_replayable)
-                {
-                    _bodyStart = stream.Position;
-                }
-            }
-
-            _body = body;
-            _chunked = framing == RequestWriter.AddChunked || framing == RequestWriter.ChunkEncodeOnly;
-            _expect = expect;
-            _writer.EndHeaders();
-            SendHead();
-        }
-
-        // The head is complete: send it and the body. A failure on a socket that already carried
-        // a response, before anything of this request's answer came back, is a stale keep-alive
-        // close: the request goes out once more on a new socket (Replay, which comes back here
-        // with no socket, so never twice).
-        private void SendHead()
-        {
-            _state = State.RequestSent;
-            bool reused = _transport != null && _reused;
-            try
-            {
-                Transmit();
-            }
-            catch
-            {
-                if (!reused || !_replayable)
-                {
-                    Fail();
-                    throw;
-                }
-
-                Close();
-                Replay();
-            }
-        }
-
-        // After a failed send: when the server already answered (Python's test_epipe: a 401 and
-        // a reset while the body was still going out), its answer stays readable by GetResponse;
-        // otherwise the socket is closed. Either way the next request starts afresh. The check
-        // never throws, so the failure that brought us here is the one the caller sees.
-        private void Fail()
-        {
-            if (_state == State.RequestSent && _transport != null && _transport.PeerClosed())
-            {
-                _broken = true;
-            }
-            else
-            {
-                Close();
-            }
-        }
-
-        // Sends the request once more, on a new socket (the old one is closed): never twice. A
-        // failed rewind leaves the connection as closed as a failed send would.
-        private void Replay()
-        {
-            _replayable = false;
-            Stream stream = _body as Stream;
-            if (stream != null)
-            {
-                stream.Position = _bodyStart;
-            }
-
-            SendHead();
-        }
-
-        // The head in the writer's buffer and the recorded body, over the socket (opened if needed).
-        private void Transmit()
-        {
-            byte[] bytes = _body as byte[];
-            int head = _writer.Length;
-            if (!_expect && bytes != null && !_chunked && head + bytes.Length <= Scratch().Length)
-            {
-                // A small body rides along with the head in one send.
-                Array.Copy(_writer.Buffer, 0, _scratch, 0, head);
-                Array.Copy(bytes, 0, _scratch, head, bytes.Length);
-                SendRaw(_scratch, 0, head + bytes.Length);
-                return;
-            }
-
-            SendRaw(_writer.Buffer, 0, head);
-            if (_expect && !AwaitContinue())
-            {
-                return;
-            }
-
-            bool afterChunk = false;
-            if (bytes != null)
-            {
-                if (!_chunked)
-                {
-                    SendRaw(bytes, 0, bytes.Length);
-                    return;
-                }
-
-                if (bytes.Length > 0)
-                {
-                    SendRaw(Scratch(), 0, RequestWriter.ChunkHeader(bytes.Length, false, _scratch, 0));
-                    SendRaw(bytes, 0, bytes.Length);
-                    afterChunk = true;
-                }
-            }
-            else if (_body != null)
-            {
-                afterChunk = SendPieces();
-            }
-
-            if (_chunked && _body != null)
-            {
-                SendRaw(Scratch(), 0, RequestWriter.LastChunk(afterChunk, _scratch, 0));
-            }
-        }
-
-        // A text or stream body, a block at a time through the scratch buffer; true when a chunk
-        // went out (the last chunk then starts with the CRLF that closes it).
-        private bool SendPieces()
-        {
-            byte[] scratch = Scratch();
-            string text = _body as string;
-            Stream stream = _body as Stream;
-            bool afterChunk = false;
-            int charIndex = 0;
-            while (true)
-            {
-                int count;
-                if (text != null)
-                {
-                    if (charIndex >= text.Length)
-                    {
-                        break;
-                    }
-
-                    // At least 4 bytes, the longest character, so every turn moves on: the
-                    // scratch buffer has MaxLastChunkLength bytes past a block for them.
-                    count = Ascii.EncodeUtf8(text, ref charIndex, scratch, DataOffset, _blockSize < 4 ? 4 : _blockSize);
-                }
-                else
-                {
-                    try
-                    {
-                        count = stream.Read(scratch, DataOffset, _blockSize);
-                    }
-                    catch
-                    {
-                        // The caller's source failed, not the socket: sending it again cannot help.
-                        _replayable = false;
-                        throw;
-                    }
-
-                    if (count <= 0)
-                    {
-                        break;
-                    }
-                }
-
-                int start = DataOffset;
-                if (_chunked)
-                {
-                    int headerLength = (afterChunk ? 2 : 0) + Ascii.HexLength(count) + 2;
-                    start = DataOffset - headerLength;
-                    RequestWriter.ChunkHeader(count, afterChunk, scratch, start);
-                    afterChunk = true;
-                }
-
-                SendRaw(scratch, start, DataOffset + count - start);
-            }
-
-            return afterChunk;
-        }
-
-        // The head went out with "Expect: 100-continue": true to send the body ("100 Continue",
-        // or no answer within ContinueTimeout), false when a final response came first. Once the
-        // body goes out after the wait, the request is not sent again.
-        private bool AwaitContinue()
-        {
-            if (_transport.Poll(ContinueTimeout < 0 ? 0 : ContinueTimeout))
-            {
-                ResponseReader reader = ReaderFor();
-                try
-                {
-                    if (!reader.ReadContinue())
-                    {
-                        return false;
-                    }
-                }
-                catch
-                {
-                    _replayable &= reader.ReceivedNothing;
-                    throw;
-                }
-            }
-
-            _replayable = false;
-            return true;
-        }
-
-        private void SendRaw(byte[] data, int offset, int count)
-        {
-            if (_transport == null)
-            {
-                Connect();
-            }
-
-            if (DebugLevel > 0)
-            {
-                TcpTransport.Debug("send: '" + TcpTransport.Escape(data, offset, count) + "'");
-            }
-
-            _transport.Send(data, offset, count);
-        }
-
-        // A block-sized buffer for stream and string bodies, allocated on first use.
-        private byte[] Scratch()
-        {
-            if (_scratch == null)
-            {
-                _scratch = new byte[RequestWriter.MaxChunkHeaderLength + _blockSize + RequestWriter.MaxLastChunkLength];
-            }
-
-            return _scratch;
-        }
-
-        // The receive buffer is allocated once and follows the connection across reconnects,
-        // unless a closing response still reads from it. Every exchange starts its deadline here.
-        private ResponseReader ReaderFor()
-        {
-            if (_reader == null)
-            {
-                _reader = new ResponseReader(_limits, ResponseReader.DefaultReadWindow);
-            }
-
-            _reader.Start(this, _transport, Timeout, ResponseTimeout);
-            return _reader;
         }
 
         // Python's debug output of an answer: "reply:" and a "header:" line per field.

@@ -135,13 +135,8 @@ namespace HttpNano
                         throw new ResponseTooLargeException(new byte[0], limit);
                     }
 
-                    byte[] body = Read((int)length);
-                    if (body.Length < length)
-                    {
-                        throw new IncompleteReadException(body, reader.Left);
-                    }
-
-                    return body;
+                    // A body cut short raises IncompleteReadException from Read(int).
+                    return Read((int)length);
                 }
 
                 // Unknown length: full pieces, then the last one, joined when the body ends.
@@ -193,7 +188,9 @@ namespace HttpNano
         /// <summary>
         /// Reads up to <paramref name="amount"/> bytes, waiting until that many arrived or the body
         /// ended; returns fewer only at the end, and an empty array after it. Read(0) returns an
-        /// empty array and leaves the response open.
+        /// empty array and leaves the response open. A body cut short (the connection ended
+        /// before its Content-Length or inside the chunks) raises
+        /// <see cref="IncompleteReadException"/> with the bytes that came (CPython returns them).
         /// </summary>
         /// <param name="amount">Most bytes to return.</param>
         public byte[] Read(int amount)
@@ -223,6 +220,9 @@ namespace HttpNano
         /// Reads up to <paramref name="count"/> bytes of body into <paramref name="buffer"/> and
         /// returns how many: at least 1 while the body lasts (it waits for them), 0 only at its
         /// end. Allocates nothing; data goes straight from the socket into the buffer when it can.
+        /// A body cut short is never a clean end: after the bytes that came, the next call raises
+        /// <see cref="IncompleteReadException"/> (<c>Expected</c>: bytes still missing, -1 when
+        /// chunked) and the connection is closed (CPython returns 0).
         /// </summary>
         /// <param name="buffer">Where to put the bytes.</param>
         /// <param name="offset">First position to fill.</param>
@@ -264,15 +264,14 @@ namespace HttpNano
 
         /// <summary>
         /// Reads the head from <paramref name="reader"/>, which owns the response from now on;
-        /// a response without a body is finished at once. With <paramref name="lastAnswer"/> the socket
-        /// closes after it (see <see cref="ResponseReader.ReadHead"/>).
+        /// a response without a body is finished at once.
         /// </summary>
-        internal void Begin(ResponseReader reader, bool requestWasHead, bool lastAnswer)
+        internal void Begin(ResponseReader reader, bool requestWasHead)
         {
             _reader = reader;
             _reason = null;
             _headers = null;
-            ResponseHead head = reader.ReadHead(requestWasHead, lastAnswer);
+            ResponseHead head = reader.ReadHead(requestWasHead);
             Head = head;
             Version = head.Version;
             Status = head.Status;

@@ -3,11 +3,14 @@ using System;
 namespace HttpNano
 {
     /// <summary>
-    /// Owns everything about the response in flight on one connection (h11's rule: one owner
-    /// per fact): the receive buffer, the head (through <see cref="ResponseHead"/>), the
-    /// body framing decided by RFC 9112 section 6.3, the chunked decoding state, the
-    /// whole-response deadline and the one place where a finished body hands its socket back or
-    /// closes it (<see cref="Finish"/>). <see cref="HttpResponse"/> is a view over it.
+    /// Owns the socket and everything about the response in flight on it (h11's rule: one
+    /// owner per fact): the open transport, the receive buffer, the head (through
+    /// <see cref="ResponseHead"/>), the body framing decided by RFC 9112 section 6.3, the
+    /// chunked decoding state (ResponseReader.Chunked.cs), the whole-response deadline and the
+    /// one place where a finished body keeps its socket for the next request or closes it
+    /// (<see cref="Finish"/>). <see cref="HttpConnection"/> sends on <see cref="Transport"/> and
+    /// <see cref="HttpResponse"/> is a view over the reader; a response that closes its socket
+    /// keeps its reader when the connection moves on (CPython: the response owns the socket).
     /// <code>
     ///  receive buffer: [ head (&lt;= MaxHeaderBytes) | body / framing bytes (read window) ]
     ///                  0                      _bodyStart                         capacity
@@ -24,6 +27,7 @@ namespace HttpNano
     ///                         TrailerStart -CR-> TrailerLf -LF-> Done
     ///                         TrailerStart -LF-> Done
     ///  any error: _error set (sticky until Attach), the socket closed, Done
+    ///  end of stream inside a Content-Length body or the chunks: IncompleteReadException
     /// </code>
     /// Each head is parsed at the start of the buffer, so its ranges stay valid while its body
     /// is read behind it. Chunk framing is decoded in place and chunk data is never copied
@@ -38,7 +42,7 @@ namespace HttpNano
     /// Nothing is allocated per message. Limits are copied when a response starts, so editing
     /// the caller's <see cref="HttpLimits"/> does not change it in flight.
     /// </summary>
-    internal sealed class ResponseReader
+    internal sealed partial class ResponseReader
     {
         /// <summary>Default bytes of body window behind the head area.</summary>
         public const int DefaultReadWindow = 1024;
@@ -55,14 +59,28 @@ namespace HttpNano
         /// <summary>How the current body ends: Done (no body), Length, UntilClose or Chunked.</summary>
         internal Phase Framing;
 
-        /// <summary>Whether the connection is closed after this response (also after any error or unasked bytes).</summary>
+        /// <summary>
+        /// The open socket (TCP, or TLS over it), or null before the first connect and once closed;
+        /// the connection sends on it. Set by <see cref="Attach"/>, cleared by <see cref="Finish"/>.
+        /// </summary>
+        internal ITransport Transport;
+
+        /// <summary>
+        /// Whether the socket closes after this response: decided by <see cref="Decide"/> from
+        /// the head and <see cref="LastAnswer"/>, set by <see cref="Finish"/> when it closes.
+        /// </summary>
         internal bool WillClose;
 
         /// <summary>
-        /// Whether the server closed the connection before the body was complete (before the
-        /// Content-Length was reached, or inside the chunks).
+        /// The socket carries one more answer and no other: its request failed on the way out
+        /// while the server had answered already (CPython's test_epipe), or a final status came
+        /// before the body of an "Expect: 100-continue" request was sent. The socket closes after
+        /// that answer, and the next request drops it if it was not read.
         /// </summary>
-        internal bool EndedEarly;
+        internal bool LastAnswer;
+
+        /// <summary>Whether a response was read on this socket since it was attached (it is a kept-alive one).</summary>
+        internal bool Served;
 
         /// <summary>
         /// After <see cref="ReadHead"/> or <see cref="ReadContinue"/> failed: whether not one
@@ -86,15 +104,13 @@ namespace HttpNano
         private readonly HttpLimits _limits;
         private readonly byte[] _buffer;
         private readonly ResponseHead _parser;
-        private ITransport _transport;
-        private HttpConnection _connection;
         private Exception _error;
         private int _pos;
         private int _end;
         private int _bodyStart;
 
-        // ReadContinue parsed the final head; the connection closes after it (the body was never sent).
-        private bool _pending;
+        // ReadContinue parsed the final head already: ReadHead takes it as it is.
+        private bool _headParsed;
 
         /// <summary>
         /// Body bytes left: of a Content-Length body (what was missing, after an early end; 0
@@ -156,7 +172,7 @@ namespace HttpNano
         /// <summary>Uses <paramref name="transport"/> from now on, dropping buffered bytes and any sticky error.</summary>
         public void Attach(ITransport transport)
         {
-            _transport = transport;
+            Transport = transport;
             _error = null;
             _pos = 0;
             _end = 0;
@@ -165,26 +181,20 @@ namespace HttpNano
             Framing = Phase.Done;
             Left = 0;
             WillClose = false;
-            EndedEarly = false;
+            LastAnswer = false;
+            Served = false;
             ReceivedNothing = true;
-            _pending = false;
+            _headParsed = false;
             _applied = NotCut;
         }
 
         /// <summary>
-        /// Prepares the next exchange of <paramref name="connection"/> on
-        /// <paramref name="transport"/> (attached afresh if it is another socket): each receive
-        /// waits at most <paramref name="timeout"/> ms, the whole response at most
+        /// Prepares the next exchange on the socket: each receive waits at most
+        /// <paramref name="timeout"/> ms, the whole response at most
         /// <paramref name="responseTimeout"/> ms from now (-1: no limit).
         /// </summary>
-        internal void Start(HttpConnection connection, ITransport transport, int timeout, int responseTimeout)
+        internal void Start(int timeout, int responseTimeout)
         {
-            if (transport != _transport)
-            {
-                Attach(transport);
-            }
-
-            _connection = connection;
             _timeout = timeout;
             _deadline = 0;
             if (responseTimeout >= 0)
@@ -193,8 +203,9 @@ namespace HttpNano
             }
             else if (_applied != NotCut)
             {
-                // The last response's deadline cut the socket's timeout: restore it.
-                transport.SetReceiveTimeout(timeout);
+                // The last response's deadline cut the socket's timeout: restore it (Finish
+                // resets _applied when it closes the socket).
+                Transport.SetReceiveTimeout(timeout);
                 _applied = NotCut;
             }
         }
@@ -207,9 +218,7 @@ namespace HttpNano
         /// <see cref="NotConnectedException"/> once the socket was closed.
         /// </summary>
         /// <param name="requestWasHead">The request was HEAD: the response has no body.</param>
-        /// <param name="lastAnswer">The socket carries this answer and no other (its request
-        /// failed on the way out): the connection closes after it.</param>
-        public ResponseHead ReadHead(bool requestWasHead, bool lastAnswer = false)
+        public ResponseHead ReadHead(bool requestWasHead)
         {
             if (_error != null)
             {
@@ -225,17 +234,15 @@ namespace HttpNano
             try
             {
                 // ReadContinue may have parsed this head already while waiting for "100 Continue".
-                bool pending = _pending;
-                _pending = false;
-                if (!pending)
+                if (!_headParsed)
                 {
                     ReadHeads(false);
                 }
 
+                _headParsed = false;
                 ResponseHead head = _parser;
-                EndedEarly = false;
                 Decide(head, requestWasHead);
-                WillClose |= pending || lastAnswer;
+                Served = true;
                 return head;
             }
             catch (Exception e)
@@ -261,8 +268,9 @@ namespace HttpNano
 
             try
             {
-                _pending = !ReadHeads(true);
-                return !_pending;
+                _headParsed = !ReadHeads(true);
+                LastAnswer = _headParsed;
+                return !_headParsed;
             }
             catch (Exception e)
             {
@@ -370,8 +378,9 @@ namespace HttpNano
                 }
             }
 
-            // A body that ends when the connection closes leaves nothing to reuse; nor does 101.
-            WillClose = close || framing == Phase.UntilClose || status == 101;
+            // A body that ends when the connection closes leaves nothing to reuse; nor does 101,
+            // nor a socket that carries this answer and no other.
+            WillClose = close || framing == Phase.UntilClose || status == 101 || LastAnswer;
             Framing = framing;
             Left = length;
             State = length == 0 && framing != Phase.Chunked ? Phase.Done : framing;
@@ -379,11 +388,11 @@ namespace HttpNano
 
         /// <summary>
         /// Reads up to <paramref name="count"/> body bytes into <paramref name="buffer"/>.
-        /// Returns 0 only when the body has ended (or <paramref name="count"/> is 0); check
-        /// <see cref="EndedEarly"/> then. A chunked body that is cut short or has invalid
-        /// framing raises <see cref="IncompleteReadException"/> with no data (the caller adds
-        /// what it has read), after the data before it has been returned. The end of the body,
-        /// or any error, goes through <see cref="Finish"/>.
+        /// Returns 0 only when the body has ended (or <paramref name="count"/> is 0). A body cut
+        /// short (the connection ended before its Content-Length, or inside the chunks) or with
+        /// invalid chunk framing raises <see cref="IncompleteReadException"/> with no data (the
+        /// caller adds what it has read), after the data before it has been returned: never a
+        /// clean end. The end of the body, or any error, goes through <see cref="Finish"/>.
         /// Chunked: fills the caller's buffer with as much chunk data as is at hand (buffered
         /// data of one or more chunks, the framing between them decoded on the way), else one
         /// receive; it waits for bytes only while it has none to return. Framing already
@@ -536,23 +545,17 @@ namespace HttpNano
                 Ended:
                     // End of stream. A close-delimited body is complete; as CPython, so is a
                     // chunked one when the last chunk came and only (part of) the trailers or
-                    // their final CRLF is missing. Others are cut short.
+                    // their final CRLF is missing. Others are cut short: an error for every
+                    // read API (CPython returns b'' from read(n) and readinto), with the bytes
+                    // still missing of a Content-Length body.
                     if (state == Phase.UntilClose || state >= Phase.TrailerStart
                         || (state >= Phase.Size && state <= Phase.SizeLf && Left == 0))
-                    {
-                        WillClose = true;
-                        Finish(true);
-                        return 0;
-                    }
-
-                    EndedEarly = true;
-                    if (state == Phase.Length)
                     {
                         Finish(false);
                         return 0;
                     }
 
-                    throw new IncompleteReadException(null, -1);
+                    throw new IncompleteReadException(null, state == Phase.Length ? Left : -1);
                 }
             }
             catch (Exception e)
@@ -564,30 +567,28 @@ namespace HttpNano
         }
 
         /// <summary>
-        /// The one end of every body: the socket stays with the connection for the next request
-        /// when the body is <paramref name="complete"/>, the response allows reuse and nothing
-        /// is left buffered behind it; otherwise (a closing response, a body cut short or
-        /// abandoned, an error, unasked bytes) it is closed and forgotten here.
+        /// The one end of every body and the one place the socket closes: it stays open for the
+        /// next request when <paramref name="reusable"/> (the body was read to its end), the
+        /// response allows reuse and nothing is left buffered behind it that no sent request
+        /// asked for; otherwise (a closing response, a body cut short or abandoned, an error,
+        /// unasked bytes, the connection closed) it is closed here.
         /// </summary>
-        internal void Finish(bool complete)
+        internal void Finish(bool reusable)
         {
             State = Phase.Done;
-            if (complete && !WillClose && (_pos == _end || AnswerAsked))
+            if (reusable && !WillClose && (_pos == _end || AnswerAsked))
             {
                 ReceivedNothing = true;
                 return;
             }
 
             WillClose = true;
-            ITransport transport = _transport;
+            ITransport transport = Transport;
             if (transport != null)
             {
-                _transport = null;
+                Transport = null;
+                _applied = NotCut;
                 transport.Close();
-                if (_connection != null)
-                {
-                    _connection.Forget(transport);
-                }
             }
         }
 
@@ -595,7 +596,7 @@ namespace HttpNano
         // stopAtContinue, a "100 Continue" (true). Interim responses are capped.
         private bool ReadHeads(bool stopAtContinue)
         {
-            if (_transport == null)
+            if (Transport == null)
             {
                 throw new NotConnectedException();
             }
@@ -656,221 +657,12 @@ namespace HttpNano
             }
         }
 
-        // Consumes framing at _pos until chunk data begins (Data), the body ends (Done) or the
-        // buffered bytes run out. Invalid framing is not thrown but kept in _error, so a call
-        // holding data returns it first. Each step is one byte or a run (hex digits, the rest
-        // of an extension or trailer line); its bytes count against the line limit (trailers
-        // also against MaxTrailerBytes) before the step is checked, as a byte-by-byte count would.
-        private void DecodeFraming()
-        {
-            byte[] b = _buffer;
-            int i = _pos;
-            int end = _end;
-            Phase state = State;
-            long size = Left;
-            int line = _line;
-            if (state == Phase.DataCr && end - i >= 2 && b[i] == Ascii.Cr && b[i + 1] == Ascii.Lf)
-            {
-                // The usual CRLF after chunk data, buffered whole (size and line are 0 after data).
-                i += 2;
-                state = Phase.Chunked;
-            }
-
-            Exception error = null;
-            while (i < end && state != Phase.Data && state != Phase.Done)
-            {
-                int c = b[i];
-                int n = 1;
-                Phase next = state;
-                bool invalid = false;
-                switch (state)
-                {
-                    case Phase.Chunked:
-                    case Phase.Size:
-                        int j = i;
-                        while (j < end)
-                        {
-                            c = b[j];
-                            int digit = c - '0';
-                            if ((uint)digit > 9)
-                            {
-                                digit = (c | 0x20) - 'a';
-                                if ((uint)digit > 5)
-                                {
-                                    break;
-                                }
-
-                                digit += 10;
-                            }
-
-                            if (size > (long.MaxValue >> 4))
-                            {
-                                invalid = true;
-                                break;
-                            }
-
-                            size = (size << 4) | (uint)digit;
-                            j++;
-                        }
-
-                        if (j > i || invalid)
-                        {
-                            n = j - i;
-                            next = Phase.Size;
-                            if (end - j >= 2 && b[j] == Ascii.Cr && b[j + 1] == Ascii.Lf && !invalid)
-                            {
-                                // The usual "hex CRLF" line, buffered whole.
-                                n += 2;
-                                next = Phase.Data;
-                            }
-                        }
-                        else
-                        {
-                            // Not a digit: invalid at the start of a line, else as after spaces.
-                            invalid = state == Phase.Chunked;
-                            goto case Phase.SizeSpace;
-                        }
-
-                        break;
-
-                    case Phase.SizeSpace:
-                        if (c == Ascii.Cr)
-                        {
-                            next = Phase.SizeLf;
-                        }
-                        else if (c == Ascii.Lf)
-                        {
-                            next = Phase.Data;
-                        }
-                        else if (c == ';')
-                        {
-                            next = Phase.Extension;
-                        }
-                        else if (Ascii.IsWhitespace(c))
-                        {
-                            next = Phase.SizeSpace;
-                        }
-                        else
-                        {
-                            invalid = true;
-                        }
-
-                        break;
-
-                    case Phase.Extension:
-                    case Phase.Trailer:
-                        // The rest of an extension (ignored) or of a trailer field (not kept).
-                        int stop = Array.IndexOf(b, Ascii.BoxedLf, i, end - i);
-                        if (state == Phase.Extension)
-                        {
-                            int cr = Array.IndexOf(b, Ascii.BoxedCr, i, (stop < 0 ? end : stop) - i);
-                            if (cr >= 0)
-                            {
-                                stop = cr;
-                            }
-                        }
-
-                        n = (stop < 0 ? end : stop + 1) - i;
-                        if (stop >= 0)
-                        {
-                            next = state == Phase.Trailer ? Phase.TrailerStart
-                                : b[stop] == Ascii.Cr ? Phase.SizeLf
-                                : Phase.Data;
-                        }
-
-                        break;
-
-                    case Phase.SizeLf:
-                        next = Phase.Data;
-                        invalid = c != Ascii.Lf;
-                        break;
-
-                    case Phase.DataCr:
-                        next = c == Ascii.Cr ? Phase.DataLf : Phase.Chunked;
-                        invalid = c != Ascii.Cr && c != Ascii.Lf;
-                        break;
-
-                    case Phase.DataLf:
-                        next = Phase.Chunked;
-                        invalid = c != Ascii.Lf;
-                        break;
-
-                    case Phase.TrailerStart:
-                        next = c == Ascii.Lf ? Phase.Done : c == Ascii.Cr ? Phase.TrailerLf : Phase.Trailer;
-                        if (next == Phase.Trailer && ++_trailers > _maxFields)
-                        {
-                            error = new HttpException("too many trailers");
-                        }
-
-                        break;
-
-                    default: // TrailerLf
-                        next = Phase.Done;
-                        invalid = c != Ascii.Lf;
-                        break;
-                }
-
-                if (next == Phase.Data && size == 0)
-                {
-                    // A size line of 0 ends the chunks: the trailers follow.
-                    next = Phase.TrailerStart;
-                }
-
-                if (state >= Phase.TrailerStart)
-                {
-                    // The limit a byte-by-byte count would reach first decides the error.
-                    int lineRoom = _maxLine - line;
-                    int sectionRoom = _maxTrailer - _trailerSize;
-                    line += n;
-                    _trailerSize += n;
-                    if (n > lineRoom && lineRoom <= sectionRoom)
-                    {
-                        error = new LineTooLongException(LineTooLongException.TrailerLine);
-                    }
-                    else if (n > sectionRoom)
-                    {
-                        error = new HttpException("trailer section too large");
-                    }
-                }
-                else if (state <= Phase.SizeLf && (line += n) > _maxLine)
-                {
-                    error = new LineTooLongException(LineTooLongException.ChunkSizeLine);
-                }
-
-                if (error == null && invalid)
-                {
-                    error = new IncompleteReadException(null, -1);
-                }
-
-                if (error != null)
-                {
-                    _error = error;
-                    break;
-                }
-
-                // A line starts after a size line or a trailer line. Chunked follows data, whose
-                // end left size and line at 0; no step stays in Data or TrailerStart.
-                i += n;
-                if (next == Phase.Data || next == Phase.TrailerStart)
-                {
-                    line = 0;
-                }
-
-                state = next;
-            }
-
-            _pos = i;
-            State = state;
-            Left = size;
-            _line = line;
-        }
-
         // The one receive of the reader. With a deadline, each wait is cut to what is left of it.
         private int Receive(byte[] buffer, int offset, int count)
         {
             if (_deadline == 0)
             {
-                return _transport.Receive(buffer, offset, count);
+                return Transport.Receive(buffer, offset, count);
             }
 
             long left = _deadline - Now();
@@ -882,13 +674,13 @@ namespace HttpNano
             int wait = _timeout > 0 && _timeout < left ? _timeout : (int)left;
             if (wait != _applied)
             {
-                _transport.SetReceiveTimeout(wait);
+                Transport.SetReceiveTimeout(wait);
                 _applied = wait;
             }
 
             try
             {
-                return _transport.Receive(buffer, offset, count);
+                return Transport.Receive(buffer, offset, count);
             }
             catch (TimeoutException)
             {

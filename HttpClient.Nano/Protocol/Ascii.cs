@@ -2,8 +2,9 @@ namespace HttpNano
 {
     /// <summary>
     /// Byte-level text helpers for protocol elements, which are ASCII (and Latin-1 in field
-    /// values), and the UTF-8 encoding of string bodies. Converting by hand keeps the core free of System.Text, which the device ships as
+    /// values). Converting by hand keeps the core free of System.Text, which the device ships as
     /// a separate package, and lets every helper work in place on byte[] + offset + count.
+    /// (String bodies are UTF-8 through the platform's encoder: HttpConnection.EncodeUtf8.)
     /// </summary>
     internal static class Ascii
     {
@@ -144,63 +145,6 @@ namespace HttpNano
             }
 
             return length;
-        }
-
-        /// <summary>
-        /// UTF-8 encoding of string bodies, by hand so the core needs no System.Text (a separate
-        /// package on the device) and can encode in blocks into a buffer it already owns; a lone
-        /// surrogate becomes U+FFFD, as .NET's encoder does. Encodes characters from
-        /// <paramref name="charIndex"/> on into at most <paramref name="count"/> bytes at
-        /// <paramref name="offset"/> (at least 4), stopping before a character that would not
-        /// fit; advances <paramref name="charIndex"/> and returns the number of bytes written.
-        /// With a null <paramref name="buffer"/> nothing is written and the rest of the text is
-        /// counted: the bytes its encoding needs.
-        /// </summary>
-        public static int EncodeUtf8(string text, ref int charIndex, byte[] buffer, int offset, int count)
-        {
-            int at = offset;
-            int end = offset + count;
-            int i = charIndex;
-            int length = text.Length;
-            while (i < length && (buffer == null || end - at >= 4))
-            {
-                int c = NextScalar(text, ref i, length);
-                int n = c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
-                if (buffer != null)
-                {
-                    // Continuation bytes carry 6 bits each, from the last; the lead byte has n high
-                    // bits set (0xC0, 0xE0, 0xF0) above the rest, or is the ASCII char itself.
-                    for (int k = n - 1; k > 0; k--)
-                    {
-                        buffer[at + k] = (byte)(0x80 | c & 0x3F);
-                        c >>= 6;
-                    }
-
-                    buffer[at] = (byte)(n == 1 ? c : 0xFF00 >> n | c);
-                }
-
-                at += n;
-            }
-
-            charIndex = i;
-            return at - offset;
-        }
-
-        // The code point at text[i] (a surrogate pair read whole, a lone surrogate as U+FFFD); advances i.
-        private static int NextScalar(string text, ref int i, int length)
-        {
-            int c = text[i++];
-            if ((c & 0xF800) != 0xD800)
-            {
-                return c;
-            }
-
-            if ((c & 0xFC00) == 0xD800 && i < length && (text[i] & 0xFC00) == 0xDC00)
-            {
-                return 0x10000 + ((c - 0xD800) << 10) + (text[i++] - 0xDC00);
-            }
-
-            return 0xFFFD;
         }
     }
 }

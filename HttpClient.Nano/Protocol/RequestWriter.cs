@@ -91,6 +91,10 @@ namespace HttpNano
         private const long PostMethod = 0x706F7374;
         private const long PutMethod = 0x707574;
         private const long PatchMethod = 0x7061746368;
+        private const long GetMethod = 0x676574;
+        private const long DeleteMethod = 0x64656C657465;
+        private const long OptionsMethod = 0x6F7074696F6E73;
+        private const long TraceMethod = 0x7472616365;
 
         /// <summary>The head written so far is <c>Buffer[0..Length)</c>.</summary>
         public byte[] Buffer;
@@ -106,6 +110,12 @@ namespace HttpNano
         /// Required when these come without a length, even with no body.
         /// </summary>
         public bool MethodExpectsBody;
+
+        /// <summary>
+        /// Whether the method is idempotent by RFC 9110 section 9.2.2 (GET, HEAD, OPTIONS, TRACE,
+        /// PUT, DELETE; any case): only such a request may be sent again on its own.
+        /// </summary>
+        public bool MethodIsIdempotent;
 
         private int _urlStart;
 
@@ -247,7 +257,7 @@ namespace HttpNano
 
             // The method's kind, from the bytes just written (tokens: | 0x20 folds only letters).
             long folded = 0;
-            if (methodLength <= 5)
+            if (methodLength <= 7)
             {
                 for (int i = 0; i < methodLength; i++)
                 {
@@ -257,6 +267,8 @@ namespace HttpNano
 
             MethodIsHead = folded == HeadMethod;
             MethodExpectsBody = folded == PostMethod || folded == PutMethod || folded == PatchMethod;
+            MethodIsIdempotent = folded == GetMethod || MethodIsHead || folded == PutMethod || folded == DeleteMethod
+                || folded == OptionsMethod || folded == TraceMethod;
         }
 
         /// <summary>Writes "name: value". Python's putheader with one string value.</summary>

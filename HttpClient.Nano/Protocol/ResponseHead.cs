@@ -202,7 +202,7 @@ namespace HttpNano
                     {
                         if (buffer[last] != Ascii.Lf)
                         {
-                            throw Fail(new HttpException("invalid header line"));
+                            throw Sticky(new HttpException("invalid header line"));
                         }
 
                         _next = last + 1;
@@ -225,7 +225,7 @@ namespace HttpNano
 
                     if (limit < end)
                     {
-                        throw Fail(limit == lineStart + maxLine
+                        throw Sticky(limit == lineStart + maxLine
                             ? new LineTooLongException(statusDone ? LineTooLongException.HeaderLine : LineTooLongException.StatusLine)
                             : new HttpException("header section too large"));
                     }
@@ -277,7 +277,7 @@ namespace HttpNano
 
                     if (buffer[colon] != Ascii.Colon)
                     {
-                        throw Fail(new HttpException(colon == lineEnd ? "invalid header line" : "invalid header name"));
+                        throw Sticky(new HttpException(colon == lineEnd ? "invalid header line" : "invalid header name"));
                     }
 
                     if (colon == lineStart)
@@ -288,7 +288,7 @@ namespace HttpNano
                     {
                         if (slot >= maxSlots)
                         {
-                            throw Fail(new HttpException("too many headers"));
+                            throw Sticky(new HttpException("too many headers"));
                         }
 
                         // The value as received, up to the line end: the SP and HTAB around it
@@ -359,7 +359,7 @@ namespace HttpNano
 
             if (_next == _headStart)
             {
-                return Fail(new RemoteDisconnectedException());
+                return Sticky(new RemoteDisconnectedException());
             }
 
             if (Version == 0)
@@ -373,7 +373,7 @@ namespace HttpNano
                 return BadStatusLine(_line, end);
             }
 
-            return Fail(new HttpException("incomplete head"));
+            return Sticky(new HttpException("incomplete head"));
         }
 
         /// <summary>Name of field <paramref name="index"/> as received (a new string per call).</summary>
@@ -569,7 +569,8 @@ namespace HttpNano
             return true;
         }
 
-        private HttpException Fail(HttpException error)
+        // Keeps error as the parser's sticky error (a parser that failed refuses further input) and returns it to throw.
+        private HttpException Sticky(HttpException error)
         {
             _error = error;
             return error;
@@ -616,7 +617,7 @@ namespace HttpNano
             c = b[start + 7] - '0';
             if (versionEnd - start != 8 || b[start + 5] != '1' || b[start + 6] != '.' || (uint)c > 1)
             {
-                throw Fail(new UnknownProtocolException(Ascii.GetString(b, start, versionEnd - start)));
+                throw Sticky(new UnknownProtocolException(Ascii.GetString(b, start, versionEnd - start)));
             }
 
             Version = 10 + c;
@@ -625,7 +626,7 @@ namespace HttpNano
 
         private HttpException BadStatusLine(int start, int end)
         {
-            return Fail(new BadStatusLineException(Ascii.GetString(Buffer, start, end - start)));
+            return Sticky(new BadStatusLineException(Ascii.GetString(Buffer, start, end - start)));
         }
 
         /// <summary>

@@ -13,10 +13,9 @@ namespace HttpNano
     ///   close it);
     /// - a reset, abort or any other socket failure while connected:
     ///   <see cref="System.IO.IOException"/> with the SocketException as InnerException;
-    /// - opening fails (name not resolved, refused, unreachable):
-    ///   <see cref="System.IO.IOException"/> with a message saying which step failed and the
-    ///   SocketException inside; a connect that times out is a <see cref="TimeoutException"/>.
-    ///   Nothing stays open after a failed open.
+    /// - opening fails (name not resolved, refused, unreachable, timed out):
+    ///   <see cref="ConnectException"/> (an IOException) whose Reason says which, with the
+    ///   platform's exception inside. Nothing stays open after a failed open.
     /// - using a closed transport: <see cref="ObjectDisposedException"/>.
     /// </remarks>
     internal interface ITransport

@@ -105,7 +105,7 @@ namespace HttpNano
             }
             catch (Exception e)
             {
-                throw e is SocketException ? Fail(e, NameNotResolved, NameNotResolved) : new IOException(NameNotResolved, e);
+                throw new ConnectException(NameNotResolved, ConnectException.NameNotResolved, e);
             }
 
             Socket socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
@@ -158,7 +158,22 @@ namespace HttpNano
             catch (Exception e)
             {
                 socket.Close();
-                throw Fail(e, ConnectFailed, ConnectTimedOut);
+                int error = SocketErrorOf(e);
+                if (e is TimeoutException || error == (int)SocketError.TimedOut)
+                {
+                    throw new ConnectException(ConnectTimedOut, ConnectException.TimedOut, e);
+                }
+
+                if (error == 0)
+                {
+                    // Not a socket failure (an argument the platform refused): as it is.
+                    throw;
+                }
+
+                throw new ConnectException(ConnectFailed,
+                    error == (int)SocketError.ConnectionRefused ? ConnectException.Refused
+                    : error == (int)SocketError.HostUnreachable || error == (int)SocketError.NetworkUnreachable || error == (int)SocketError.NetworkDown ? ConnectException.Unreachable
+                    : ConnectException.Failed, e);
             }
         }
 
@@ -198,7 +213,7 @@ namespace HttpNano
             }
             catch (SocketException e)
             {
-                throw Fail(e, ReceiveFailed, ReceiveTimedOut);
+                throw MapSocketError(e, ReceiveFailed, ReceiveTimedOut);
             }
         }
 
@@ -250,7 +265,7 @@ namespace HttpNano
             {
                 // A SocketException (from the socket or the device's SslStream, which lets it
                 // through) or .NET's SslStream's IOException around it: mapped; others as they are.
-                throw Fail(e, ReceiveFailed, ReceiveTimedOut);
+                throw MapSocketError(e, ReceiveFailed, ReceiveTimedOut);
             }
         }
 
@@ -272,7 +287,7 @@ namespace HttpNano
                     int sent = socket.Send(buffer, offset, count, SocketFlags.None);
                     if (sent <= 0)
                     {
-                        throw new IOException(SendFailed, null); // the constructor Fail uses: one reference
+                        throw new IOException(SendFailed, null); // the constructor MapSocketError uses: one reference
                     }
 
                     offset += sent;
@@ -282,7 +297,7 @@ namespace HttpNano
             catch (Exception e)
             {
                 // As in Receive: socket and SslStream failures mapped, others as they are.
-                Exception error = Fail(e, SendFailed, SendTimedOut);
+                Exception error = MapSocketError(e, SendFailed, SendTimedOut);
 #if !NANOFRAMEWORK_1_0
                 // .NET on Linux reports a send that moved some bytes and then met a reset as timed
                 // out (SocketError.TimedOut, even on a socket without a timeout). A zero-byte send
@@ -416,27 +431,38 @@ namespace HttpNano
             return socket;
         }
 
-        // The exception to throw for a failed send, receive or connect, so callers never depend
-        // on socket error numbering (Winsock codes on the device, errno-based codes on Linux):
-        // a timeout (the SocketException itself or, from .NET's SslStream, the one inside an
-        // IOException) becomes a TimeoutException, any other SocketException an IOException with
-        // it inside; other exceptions stay as they are.
-        private static Exception Fail(Exception e, string failedMessage, string timedOutMessage)
+        // The exception to throw for a failed send or receive, so callers never depend on socket
+        // error numbering (Winsock codes on the device, errno-based codes on Linux): a timeout
+        // becomes a TimeoutException, any other SocketException an IOException with it inside;
+        // other exceptions stay as they are.
+        private static Exception MapSocketError(Exception e, string failedMessage, string timedOutMessage)
         {
-            SocketException socketError = (e as SocketException) ?? (e.InnerException as SocketException);
-
-#if NANOFRAMEWORK_1_0
-            // The device has no SocketErrorCode; ErrorCode carries the SocketError value.
-            if (socketError != null && socketError.ErrorCode == (int)SocketError.TimedOut)
-#else
-            // On .NET, ErrorCode is the native code (errno on Linux); SocketErrorCode is portable.
-            if (socketError != null && (socketError.SocketErrorCode == SocketError.TimedOut || socketError.SocketErrorCode == SocketError.WouldBlock))
-#endif
+            int error = SocketErrorOf(e);
+            if (error == (int)SocketError.TimedOut || error == (int)SocketError.WouldBlock)
             {
                 return new TimeoutException(timedOutMessage, e);
             }
 
             return e is SocketException ? new IOException(failedMessage, e) : e;
+        }
+
+        // The SocketError value of a failure: of the SocketException itself or, from .NET's
+        // SslStream, of the one inside an IOException; 0 when there is none.
+        private static int SocketErrorOf(Exception e)
+        {
+            SocketException socketError = (e as SocketException) ?? (e.InnerException as SocketException);
+            if (socketError == null)
+            {
+                return 0;
+            }
+
+#if NANOFRAMEWORK_1_0
+            // The device has no SocketErrorCode; ErrorCode carries the SocketError value.
+            return socketError.ErrorCode;
+#else
+            // On .NET, ErrorCode is the native code (errno on Linux); SocketErrorCode is portable.
+            return (int)socketError.SocketErrorCode;
+#endif
         }
 
         // The connect watchdog's timer callback: closes the socket unless the connect finished first.

@@ -174,6 +174,56 @@ namespace HttpNano.Tests
             Assert.AreEqual(-1, factory.Transport(0).SentText.IndexOf("/second"));
         }
 
+        // A request refused before its head went out asks for nothing: the bytes after the
+        // unread response are still unasked, so the socket is retired and a stray response
+        // sent behind it is never taken for a later request's answer.
+        [DataRow("header")]
+        [DataRow("url")]
+        [DataRow("method")]
+        [DataRow("state")]
+        public void ARefusedRequestLeavesStrayBytesUnasked(string refusal)
+        {
+            ScriptedTransportFactory factory = new ScriptedTransportFactory(0,
+                "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok" + "HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nstray",
+                "HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nfresh");
+            factory.Transport(0).ServesAhead = true;
+            HttpConnection connection = ScriptedTransportFactory.Connection(factory);
+            connection.Request("GET", "/1");
+            HttpResponse response = connection.GetResponse();
+            if (refusal == "header")
+            {
+                HttpHeaders headers = new HttpHeaders();
+                headers.Add("X-Split", "a\r\nb");
+                Assert.ThrowsException(typeof(System.ArgumentException), () => connection.Request("GET", "/2", headers));
+            }
+            else if (refusal == "url")
+            {
+                Assert.ThrowsException(typeof(InvalidUrlException), () => connection.Request("GET", "/a b"));
+            }
+            else if (refusal == "method")
+            {
+                Assert.ThrowsException(typeof(System.ArgumentException), () => connection.Request("GE T", "/2"));
+            }
+            else
+            {
+                connection.PutRequest("GET", "/2");
+                Assert.ThrowsException(typeof(CannotSendRequestException), () => connection.PutRequest("GET", "/2"));
+                connection.Close();
+                Assert.IsTrue(response.IsClosed);
+                response = null;
+            }
+
+            if (response != null)
+            {
+                Assert.AreEqual("ok", TestBytes.Text(response.Read()));
+            }
+
+            connection.Request("GET", "/3");
+            Assert.AreEqual("fresh", TestBytes.Text(connection.GetResponse().Read()));
+            Assert.AreEqual(2, factory.Opened);
+            Assert.AreEqual(-1, factory.Transport(0).SentText.IndexOf("/3"));
+        }
+
         [TestMethod]
         public void ClosingTheConnectionKeepsAClosingResponseReadable()
         {

@@ -113,9 +113,72 @@ namespace HttpNano.Tests
             ScriptedTransportFactory factory = new ScriptedTransportFactory(0, Ok, Yes);
             HttpConnection connection = StaleAfterOne(factory, false);
             factory.Transport(0).SendFailsAfter = factory.Transport(0).SentCount;
-            connection.Request("POST", "/2", TestBytes.Of("body!"));
+            connection.Request("PUT", "/2", TestBytes.Of("body!"));
             Assert.AreEqual("yes", TestBytes.Text(connection.GetResponse().Read()));
             Assert.IsTrue(factory.Transport(1).SentText.EndsWith("\r\n\r\nbody!"));
+        }
+
+        [DataRow(false)]
+        [DataRow(true)]
+        public void FailedSendOfAPostIsNotReplayed(bool staleClose)
+        {
+            // RFC 9110 section 9.2.2: a POST is not idempotent; the caller decides.
+            ScriptedTransportFactory factory = new ScriptedTransportFactory(0, Ok, Yes);
+            HttpConnection connection = StaleAfterOne(factory, false);
+            if (staleClose)
+            {
+                connection.Request("POST", "/2", TestBytes.Of("body!"));
+                Assert.ThrowsException(typeof(RemoteDisconnectedException), () => connection.GetResponse());
+            }
+            else
+            {
+                factory.Transport(0).SendFailsAfter = factory.Transport(0).SentCount;
+                Assert.ThrowsException(typeof(IOException), () => connection.Request("POST", "/2", TestBytes.Of("body!")));
+            }
+
+            Assert.AreEqual(1, factory.Opened);
+            connection.Request("GET", "/3");
+            Assert.AreEqual("yes", TestBytes.Text(connection.GetResponse().Read()));
+            Assert.AreEqual(2, factory.Opened);
+            Assert.IsTrue(factory.Transport(1).SentText.StartsWith("GET /3 HTTP/1.1\r\n"));
+            Assert.AreEqual(-1, factory.Transport(1).SentText.IndexOf("POST"));
+        }
+
+        [DataRow("GET")]
+        [DataRow("HEAD")]
+        [DataRow("OPTIONS")]
+        [DataRow("TRACE")]
+        [DataRow("PUT")]
+        [DataRow("DELETE")]
+        [DataRow("POST")]
+        [DataRow("PATCH")]
+        public void OnlyIdempotentMethodsOrAnIdempotencyKeyAreReplayed(string method)
+        {
+            bool idempotent = method != "POST" && method != "PATCH";
+            for (int withKey = 0; withKey < 2; withKey++)
+            {
+                ScriptedTransportFactory factory = new ScriptedTransportFactory(0, Ok, Yes);
+                HttpConnection connection = StaleAfterOne(factory, false);
+                connection.PutRequest(method, "/2");
+                if (withKey == 1)
+                {
+                    connection.PutHeader("idempotency-key", "k1");
+                }
+
+                connection.EndHeaders();
+                if (idempotent || withKey == 1)
+                {
+                    HttpResponse response = connection.GetResponse();
+                    Assert.AreEqual(200, response.Status);
+                    Assert.AreEqual(2, factory.Opened);
+                    Assert.IsTrue(factory.Transport(1).SentText.StartsWith(method + " /2 HTTP/1.1\r\n"));
+                }
+                else
+                {
+                    Assert.ThrowsException(typeof(RemoteDisconnectedException), () => connection.GetResponse());
+                    Assert.AreEqual(1, factory.Opened);
+                }
+            }
         }
 
         [DataRow("bytes")]
@@ -127,22 +190,22 @@ namespace HttpNano.Tests
             HttpConnection connection = StaleAfterOne(factory, false);
             if (kind == "bytes")
             {
-                connection.Request("POST", "/2", TestBytes.Of("body!"));
+                connection.Request("PUT", "/2", TestBytes.Of("body!"));
             }
             else if (kind == "text")
             {
-                connection.Request("POST", "/2", "body!");
+                connection.Request("PUT", "/2", "body!");
             }
             else
             {
                 BodyStream stream = new BodyStream(TestBytes.Of("xx-body!"), true, false);
                 stream.Position = 3;
-                connection.Request("POST", "/2", stream);
+                connection.Request("PUT", "/2", stream);
             }
 
             Assert.AreEqual("yes", TestBytes.Text(connection.GetResponse().Read()));
             string replayed = factory.Transport(1).SentText;
-            Assert.IsTrue(replayed.StartsWith("POST /2 HTTP/1.1\r\n"));
+            Assert.IsTrue(replayed.StartsWith("PUT /2 HTTP/1.1\r\n"));
             Assert.IsTrue(replayed.IndexOf("\r\nContent-Length: 5\r\n") > 0);
             Assert.IsTrue(replayed.EndsWith("\r\n\r\nbody!"));
         }

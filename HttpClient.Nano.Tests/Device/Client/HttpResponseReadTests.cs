@@ -61,13 +61,38 @@ namespace HttpNano.Tests
         }
 
         [TestMethod]
-        public void PartialReadsOfShortBodyReturnWhatArrivedThenNothing()
+        public void PartialReadsOfShortBodyReturnWhatArrivedThenRaise()
         {
             HttpResponse response = Get("HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nText", 0);
             Assert.AreEqual("Te", TestBytes.Text(response.Read(2)));
             Assert.AreEqual("xt", TestBytes.Text(response.Read(2)));
-            Assert.AreEqual(0, response.Read(2).Length);
+            IncompleteReadException error = null;
+            try
+            {
+                response.Read(2);
+            }
+            catch (IncompleteReadException e)
+            {
+                error = e;
+            }
+
+            Assert.IsNotNull(error);
+            Assert.AreEqual(0, error.Partial.Length);
+            Assert.AreEqual(6L, error.Expected);
             Assert.IsTrue(response.IsClosed);
+            Assert.AreEqual(0, response.Read(2).Length);
+        }
+
+        [TestMethod]
+        public void ReadIntoOfShortBodyReturnsWhatArrivedThenRaises()
+        {
+            HttpResponse response = Get("HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nText", 0);
+            byte[] buffer = new byte[16];
+            Assert.AreEqual(4, response.ReadInto(buffer, 0, 16));
+            Assert.AreEqual("Text", TestBytes.Text(buffer, 0, 4));
+            Assert.ThrowsException(typeof(IncompleteReadException), () => response.ReadInto(buffer, 0, 16));
+            Assert.IsTrue(response.IsClosed);
+            Assert.AreEqual(0, response.ReadInto(buffer, 0, 16));
         }
 
         [TestMethod]
@@ -89,9 +114,19 @@ namespace HttpNano.Tests
 
             Assert.IsTrue(response.IsClosed);
 
-            // Streamed, the short body ends early with what arrived.
+            // Streamed, the short body raises with what arrived.
             response = Get("HTTP/1.1 200 OK\r\nContent-Length: 9223372036854775807\r\n\r\nabc", 0);
-            Assert.AreEqual("abc", TestBytes.Text(response.Read(100)));
+            try
+            {
+                response.Read(100);
+                Assert.IsTrue(false, "expected IncompleteReadException");
+            }
+            catch (IncompleteReadException e)
+            {
+                Assert.AreEqual("abc", TestBytes.Text(e.Partial));
+                Assert.AreEqual(9223372036854775804L, e.Expected);
+            }
+
             Assert.IsTrue(response.IsClosed);
             Assert.AreEqual(9223372036854775804L, response.Length);
         }

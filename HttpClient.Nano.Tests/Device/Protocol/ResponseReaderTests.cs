@@ -28,8 +28,7 @@ namespace HttpNano.Tests
                     ScriptedTransport transport;
                     ResponseReader reader = ResponseHarness.Reader(response + ResponseHarness.NextResponse, piece, out transport);
                     reader.ReadHead(requestWasHead);
-                    Assert.AreEqual(body, ResponseHarness.ReadBody(reader, readSize));
-                    Assert.IsFalse(reader.EndedEarly);
+                    Assert.AreEqual(body, ResponseHarness.ReadBody(reader, readSize)); // a body cut short would raise
                     ResponseHarness.AssertEndsExactly(reader, transport);
                 }
             }
@@ -141,8 +140,7 @@ namespace HttpNano.Tests
             Assert.AreEqual((int)ResponseReader.Phase.UntilClose, (int)reader.Framing);
             Assert.AreEqual(-1L, ResponseHarness.Length(reader));
             Assert.IsTrue(reader.WillClose);
-            Assert.AreEqual("All of this\r\nis body", ResponseHarness.ReadBody(reader, 5));
-            Assert.IsFalse(reader.EndedEarly);
+            Assert.AreEqual("All of this\r\nis body", ResponseHarness.ReadBody(reader, 5)); // not cut short: no exception
         }
 
         [DataRow(0)]
@@ -152,11 +150,31 @@ namespace HttpNano.Tests
         {
             ResponseReader reader = ResponseHarness.Reader("HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nText", piece);
             reader.ReadHead(false);
-            Assert.AreEqual("Text", ResponseHarness.ReadBody(reader, 3));
-            Assert.IsTrue(reader.EndedEarly);
+            // The bytes that came, then an error (never a clean end), the missing count in it.
+            byte[] block = new byte[16];
+            int read = 0;
+            IncompleteReadException error = null;
+            try
+            {
+                int n;
+                while ((n = reader.ReadBody(block, read, 3)) > 0)
+                {
+                    read += n;
+                }
+            }
+            catch (IncompleteReadException e)
+            {
+                error = e;
+            }
+
+            Assert.AreEqual("Text", TestBytes.Text(block, 0, read));
+            Assert.IsNotNull(error);
+            Assert.AreEqual(6L, error.Expected);
+            Assert.AreEqual(0, error.Partial.Length);
             Assert.AreEqual(6L, ResponseHarness.Length(reader));
             Assert.IsTrue(reader.WillClose);
-            Assert.AreEqual(0, reader.ReadBody(new byte[4], 0, 4));
+            Assert.IsNull(reader.Transport);
+            Assert.ThrowsException(typeof(IncompleteReadException), () => reader.ReadBody(new byte[4], 0, 4));
         }
 
         [TestMethod]
@@ -164,8 +182,10 @@ namespace HttpNano.Tests
         {
             ResponseReader reader = ResponseHarness.Reader("HTTP/1.1 200 OK\r\nContent-Length: 9223372036854775807\r\n\r\nabc", 0);
             reader.ReadHead(false);
-            Assert.AreEqual("abc", ResponseHarness.ReadBody(reader, 16));
-            Assert.IsTrue(reader.EndedEarly);
+            byte[] block = new byte[16];
+            Assert.AreEqual(3, reader.ReadBody(block, 0, 16));
+            Assert.AreEqual("abc", TestBytes.Text(block, 0, 3));
+            Assert.ThrowsException(typeof(IncompleteReadException), () => reader.ReadBody(block, 0, 16));
             Assert.AreEqual(9223372036854775807L - 3, ResponseHarness.Length(reader));
         }
 

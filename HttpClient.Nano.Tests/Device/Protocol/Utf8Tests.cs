@@ -31,7 +31,7 @@ namespace HttpNano.Tests
         {
             byte[] bytes = TestBytes.Of(expected);
             int counted = 0;
-            Assert.AreEqual(bytes.Length, Ascii.EncodeUtf8(text, ref counted, null, 0, 0));
+            Assert.AreEqual(bytes.Length, HttpConnection.EncodeUtf8(text, ref counted, null, 0, 0));
             Assert.AreEqual(text.Length, counted);
 
             // Encoded in the smallest blocks allowed (4 bytes): a character never splits.
@@ -40,7 +40,7 @@ namespace HttpNano.Tests
             int at = 0;
             while (charIndex < text.Length)
             {
-                at += Ascii.EncodeUtf8(text, ref charIndex, encoded, at, 4);
+                at += HttpConnection.EncodeUtf8(text, ref charIndex, encoded, at, 4);
             }
 
             Assert.AreEqual(bytes.Length, at);
@@ -55,7 +55,7 @@ namespace HttpNano.Tests
         {
             byte[] buffer = new byte[8];
             int charIndex = 0;
-            Assert.AreEqual(5, Ascii.EncodeUtf8("a\ud834\udd1e\u20ac", ref charIndex, buffer, 0, 7));
+            Assert.AreEqual(5, HttpConnection.EncodeUtf8("a\ud834\udd1e\u20ac", ref charIndex, buffer, 0, 7));
             Assert.AreEqual(3, charIndex);
         }
     }

@@ -80,8 +80,10 @@ namespace HttpNano.Tests.Host.Client
                 System.Threading.Thread.Sleep(100);
                 using var connection = new HttpConnection("127.0.0.1", port, 5000) { ConnectTimeout = 300 };
                 var clock = Stopwatch.StartNew();
-                var error = Assert.Throws<TimeoutException>(() => connection.Connect());
+                var error = Assert.Throws<ConnectException>(() => connection.Connect());
                 Assert.Equal("connect timed out", error.Message);
+                Assert.Equal(ConnectException.TimedOut, error.Reason);
+                Assert.IsType<TimeoutException>(error.InnerException);
                 Assert.InRange(clock.ElapsedMilliseconds, 250, 3000);
             }
             finally

@@ -101,64 +101,77 @@ namespace HttpNano.Tests.Host.Integration
         }
 
         [Theory]
-        [InlineData("bytes")]
-        [InlineData("text")]
-        [InlineData("seekable stream")]
-        public void AReplayedRequestCarriesItsWholeBodyAgain(string kind)
+        [InlineData("bytes", "PUT", false)]
+        [InlineData("text", "PUT", false)]
+        [InlineData("seekable stream", "PUT", false)]
+        [InlineData("bytes", "POST", true)]
+        [InlineData("seekable stream", "DELETE", false)]
+        public void AReplayedRequestCarriesItsWholeBodyAgain(string kind, string method, bool idempotencyKey)
         {
+            // RFC 9110 section 9.2.2: an idempotent method, or any method with an Idempotency-Key.
             using ScriptedServer server = new ScriptedServer(IdleCloseOnSecond(false), c => c.ReadRequest().Send(Yes).Close());
             using HttpConnection connection = new HttpConnection(server.Host, server.Port, 5000);
             connection.Request("GET", "/1");
             Assert.Equal("ok", Text(connection.GetResponse().Read()));
-            switch (kind)
-            {
-                case "bytes":
-                    connection.Request("POST", "/2", Encoding.ASCII.GetBytes("body!"));
-                    break;
-                case "text":
-                    connection.Request("POST", "/2", "body!");
-                    break;
-                default:
-                    MemoryStream stream = new MemoryStream(Encoding.ASCII.GetBytes("xx-body!"));
-                    stream.Position = 3;
-                    connection.Request("POST", "/2", stream);
-                    break;
-            }
+            SendWithBody(connection, method, kind, idempotencyKey);
 
             Assert.Equal("yes", Text(connection.GetResponse().Read()));
             Assert.True(server.WaitForScripts(Wait));
             string replayed = server.Finished(1).ReceivedText;
-            Assert.StartsWith("POST /2 HTTP/1.1\r\n", replayed);
+            Assert.StartsWith(method + " /2 HTTP/1.1\r\n", replayed);
             Assert.Contains("\r\nContent-Length: 5\r\n", replayed);
             Assert.EndsWith("\r\n\r\nbody!", replayed);
             server.ThrowIfScriptFailed();
         }
 
         [Theory]
-        [InlineData("non-seekable stream")]
-        [InlineData("replay turned off")]
-        public void WithoutAReplayTheStaleCloseFailsTheRequestAndTheNextReconnects(string why)
+        [InlineData("bytes")]
+        [InlineData("text")]
+        [InlineData("seekable stream")]
+        public void APostKilledByAStaleCloseIsNeverSentTwice(string kind)
         {
-            using ScriptedServer server = new ScriptedServer(IdleCloseOnSecond(false), Scripts.Reply(Ok));
+            // The server read the POST and closed without answering: it may have acted on it.
+            using ScriptedServer server = new ScriptedServer(
+                c => c.ReadRequest().Send(Ok).ReadRequest().Close(),
+                Scripts.Reply(Ok));
             using HttpConnection connection = new HttpConnection(server.Host, server.Port, 5000);
             connection.Request("GET", "/1");
             Assert.Equal("ok", Text(connection.GetResponse().Read()));
-            if (why == "replay turned off")
-            {
-                connection.RetryOnStaleConnection = false;
-                connection.Request("GET", "/2");
-            }
-            else
-            {
-                connection.Request("POST", "/2", new BodyStream(Encoding.ASCII.GetBytes("body!"), false, false));
-            }
-
+            SendWithBody(connection, "POST", kind, false);
             Assert.Throws<RemoteDisconnectedException>(() => connection.GetResponse());
             Assert.Equal(1, server.ConnectionCount);
 
+            // The same object's next request reconnects; the POST went out once in all.
             connection.Request("GET", "/3");
             Assert.Equal("ok", Text(connection.GetResponse().Read()));
+            Assert.True(server.WaitForScripts(Wait));
+            Assert.StartsWith("GET /3 HTTP/1.1\r\n", server.Finished(1).ReceivedText);
             server.ThrowIfScriptFailed();
+        }
+
+        private static void SendWithBody(HttpConnection connection, string method, string kind, bool idempotencyKey)
+        {
+            HttpHeaders headers = null;
+            if (idempotencyKey)
+            {
+                headers = new HttpHeaders();
+                headers.Add("Idempotency-Key", "\"8e03978e-40d5-43e8-bc93-6894a57f9324\"");
+            }
+
+            switch (kind)
+            {
+                case "bytes":
+                    connection.Request(method, "/2", Encoding.ASCII.GetBytes("body!"), headers);
+                    break;
+                case "text":
+                    connection.Request(method, "/2", "body!", headers);
+                    break;
+                default:
+                    MemoryStream stream = new MemoryStream(Encoding.ASCII.GetBytes("xx-body!"));
+                    stream.Position = 3;
+                    connection.Request(method, "/2", stream, headers);
+                    break;
+            }
         }
 
         [Fact]

@@ -65,8 +65,7 @@ namespace HttpNano.Tests.Host.Properties
 
             Assert.Equal(expected.Chunked ? ResponseReader.Phase.Chunked : ResponseReader.Phase.Length, reader.Framing);
             Assert.Equal(expected.Body, ReadBody(reader, readSize));
-            Assert.True(reader.State == ResponseReader.Phase.Done);
-            Assert.False(reader.EndedEarly);
+            Assert.True(reader.State == ResponseReader.Phase.Done); // a body cut short raises instead
         }
 
         internal static byte[] ReadBody(ResponseReader reader, int readSize)

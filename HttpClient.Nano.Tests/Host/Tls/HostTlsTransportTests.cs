@@ -177,7 +177,8 @@ namespace HttpNano.Tests.Host.Tls
                 port = server.Port;
             }
 
-            System.IO.IOException error = FailsWithoutLeak<System.IO.IOException>(TrustingTestCa(), port);
+            ConnectException error = FailsWithoutLeak<ConnectException>(TrustingTestCa(), port);
+            Assert.Equal(ConnectException.Refused, error.Reason);
             Assert.IsType<System.Net.Sockets.SocketException>(error.InnerException);
         }
 

@@ -1,11 +1,52 @@
 using System;
+using System.IO;
 
+// Failures of opening the transport, one step each: the TCP connect (ConnectException) and the
+// TLS handshake over it (TlsHandshakeException and its kinds). Reasons are int constants of the
+// type, as CertificateVerificationException's are: on the device an enum type costs more flash.
 namespace HttpNano
 {
     /// <summary>
+    /// The TCP connection could not be opened (Python's OSError from create_connection): the
+    /// host name did not resolve, the server refused, no route led there, or the connect timed
+    /// out (<see cref="HttpConnection.ConnectTimeout"/>). <see cref="Reason"/> tells them apart
+    /// without parsing messages; the platform's SocketException (or, for a timeout, the
+    /// TimeoutException) is the InnerException. An IOException, like every socket failure.
+    /// </summary>
+    public class ConnectException : IOException
+    {
+        /// <summary>Any other socket failure while connecting.</summary>
+        public const int Failed = 0;
+
+        /// <summary>The host name did not resolve (DNS).</summary>
+        public const int NameNotResolved = 1;
+
+        /// <summary>The server refused the connection (nothing listens on the port).</summary>
+        public const int Refused = 2;
+
+        /// <summary>No route to the host or its network (or the network is down).</summary>
+        public const int Unreachable = 3;
+
+        /// <summary>The connect did not complete within the connect timeout.</summary>
+        public const int TimedOut = 4;
+
+        /// <summary>Why the connect failed: one of the constants of this class.</summary>
+        public readonly int Reason;
+
+        /// <summary>Creates the exception.</summary>
+        /// <param name="message">A short description.</param>
+        /// <param name="reason">Why: one of the constants of this class.</param>
+        /// <param name="innerException">The platform's exception.</param>
+        public ConnectException(string message, int reason, Exception innerException) : base(message, innerException)
+        {
+            Reason = reason;
+        }
+    }
+
+    /// <summary>
     /// The TLS handshake of an HTTPS connection failed (Python's ssl.SSLError). Derived types tell
     /// a rejected certificate and a plain-HTTP server apart; a failed TCP connect is not a TLS
-    /// failure and keeps its socket exception. The socket is closed.
+    /// failure: it is a <see cref="ConnectException"/>. The socket is closed.
     /// </summary>
     public class TlsHandshakeException : HttpException
     {
