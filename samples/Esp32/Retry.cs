@@ -52,9 +52,15 @@ namespace HttpNano.Samples.Esp32
                 {
                     failure = "timeout: " + e.Message;
                 }
+                catch (ConnectException e)
+                {
+                    // Reason: NameNotResolved (check the host and DNS), Refused, Unreachable
+                    // (Wi-Fi or route), TimedOut, Failed; the socket error is the inner exception.
+                    failure = "connect failed (reason " + e.Reason.ToString() + "): " + e.Message;
+                }
                 catch (IOException e)
                 {
-                    // DNS, connect, send or receive failed; the socket error is the inner exception.
+                    // Send or receive failed; the socket error is the inner exception.
                     failure = "network: " + e.Message;
                 }
                 catch (SocketException e)
@@ -64,7 +70,8 @@ namespace HttpNano.Samples.Esp32
 
                 // A failure leaves the connection idle with its socket closed: the next attempt
                 // simply opens a new socket (and TLS session). A request that only met a stale
-                // kept-alive socket was already sent once more by the connection itself.
+                // kept-alive socket was already sent once more by the connection itself, if it was
+                // idempotent (a plain POST is not: retrying it here is this program's decision).
                 if (attempt >= Settings.MaxAttempts)
                 {
                     Debug.WriteLine(name + ": giving up after " + attempt.ToString() + " attempts, " + failure);
