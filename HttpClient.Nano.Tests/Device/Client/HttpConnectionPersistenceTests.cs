@@ -187,6 +187,7 @@ namespace HttpNano.Tests
                 "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok" + "HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nstray",
                 "HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nfresh");
             factory.Transport(0).ServesAhead = true;
+            factory.Transport(0).HidesClose = true; // the server keeps the socket open
             HttpConnection connection = ScriptedTransportFactory.Connection(factory);
             connection.Request("GET", "/1");
             HttpResponse response = connection.GetResponse();
