@@ -56,7 +56,7 @@ namespace HttpNano
         /// <summary>Timeout of each connect, send and receive of the connections made later, in milliseconds; -1 for none.</summary>
         public int Timeout;
 
-        /// <summary>The TLS options of every https connection (never null).</summary>
+        /// <summary>The TLS options of every https connection; null for the defaults (the platform's trust).</summary>
         public readonly TlsOptions Tls;
 
         /// <summary>Called as a download goes (null: not called).</summary>
@@ -75,14 +75,12 @@ namespace HttpNano
         /// <summary>The length of the resource being downloaded, -1 while unknown.</summary>
         public long Total;
 
-        /// <summary>Bytes the last download wrote, those of a restart from 0 included.</summary>
-        public long Written;
-
         /// <summary>The socket opener of every connection made (tests put scripted sockets here).</summary>
         internal ISocketOpener CreateConnection;
 
         private HttpConnection _connection;
         private string _target;
+        private string _origin;
 
         /// <summary>Creates the client; no connection is made yet.</summary>
         /// <param name="timeoutMilliseconds">Timeout of each connect, send and receive, or -1 for none.</param>
@@ -90,7 +88,7 @@ namespace HttpNano
         public HttpTransfer(int timeoutMilliseconds = DefaultTimeout, TlsOptions tls = null)
         {
             Timeout = timeoutMilliseconds;
-            Tls = tls ?? new TlsOptions();
+            Tls = tls;
         }
 
         /// <summary>
@@ -137,18 +135,16 @@ namespace HttpNano
         /// <param name="buffer">The buffer the body goes through (its size is the read size).</param>
         /// <param name="offset">Bytes of the resource the destination already holds, or 0.</param>
         /// <param name="validator">The validator saved with them, or null.</param>
-        /// <returns>The length of the resource, which is then in the destination; also in <see cref="Total"/>.</returns>
+        /// <returns>
+        /// The bytes this call wrote (those before a restart from 0 included); the resource's length,
+        /// all of it now in the destination, is in <see cref="Total"/>.
+        /// </returns>
         /// <exception cref="TransferException">A status, range or length that cannot be used, or too many interruptions.</exception>
         public long Download(string url, Stream destination, byte[] buffer, long offset = 0, string validator = null)
         {
-            if (offset < 0 || buffer.Length == 0)
-            {
-                throw new ArgumentOutOfRangeException("offset");
-            }
-
             Validator = validator;
             Total = -1;
-            Written = 0;
+            long written = 0;
             long at = offset;
             int failures = 0;
             while (true)
@@ -217,7 +213,7 @@ namespace HttpNano
                         destination.Write(buffer, 0, read);
                         writing = false;
                         at += read;
-                        Written += read;
+                        written += read;
                         if (Progress != null)
                         {
                             Progress(at, Total);
@@ -231,7 +227,7 @@ namespace HttpNano
 
                     if (at == Total)
                     {
-                        return at;
+                        return written;
                     }
 
                     // Short of its length: the connection ended early. Resume.
@@ -509,26 +505,22 @@ namespace HttpNano
                 throw new InvalidUrlException("not an http(s) URL");
             }
 
-            string authority = url.Substring(start, path - start);
-
-            int port;
-            string host = RequestWriter.ParseHost(authority, RequestWriter.NoPort, https ? HttpsConnection.HttpsPort : HttpConnection.HttpPort, out port);
             string target = Cut(url.Substring(path), '#');
             _target = target.Length == 0 || target[0] == '?' ? "/" + target : target;
             Url = url;
-            HttpConnection connection = _connection;
-            if (connection != null && connection is HttpsConnection == https && connection.Port == port && Ascii.EqualsIgnoreCase(host, connection.Host))
+            // The origin as written: another spelling of the same one only costs a new connection
+            // (and drops credentials, the safe side).
+            string origin = url.Substring(0, path);
+            if (origin == _origin)
             {
-                return connection;
+                return _connection;
             }
 
-            if (connection != null)
-            {
-                connection.Close();
-            }
-
-            connection = https ? new HttpsConnection(host, port, Timeout, Tls) : new HttpConnection(host, port, Timeout);
+            Dispose();
+            string authority = url.Substring(start, path - start);
+            HttpConnection connection = https ? new HttpsConnection(authority, RequestWriter.NoPort, Timeout, Tls) : new HttpConnection(authority, RequestWriter.NoPort, Timeout);
             connection.CreateConnection = CreateConnection;
+            _origin = origin;
             return _connection = connection;
         }
     }

@@ -37,7 +37,7 @@ namespace HttpNano
         {
             // Two random numbers and the clock: the device's Random may start from a fixed seed.
             Random random = new Random();
-            _boundary = "nano" + random.Next().ToString() + DateTime.UtcNow.Ticks.ToString() + random.Next().ToString();
+            _boundary = random.Next().ToString() + DateTime.UtcNow.Ticks.ToString() + random.Next().ToString();
             ContentType = "multipart/form-data; boundary=" + _boundary;
             Append("\r\n--" + _boundary + "--\r\n", 0);
         }
@@ -164,11 +164,10 @@ namespace HttpNano
         }
 #endif
 
-        /// <summary>Moves the position (see <see cref="Position"/>).</summary>
+        /// <summary>Not supported: set <see cref="Position"/> (to 0) instead.</summary>
         public override long Seek(long offset, SeekOrigin origin)
         {
-            Position = offset + (origin == SeekOrigin.Begin ? 0 : origin == SeekOrigin.Current ? _position : _length);
-            return _position;
+            throw new NotSupportedException();
         }
 
         /// <summary>Nothing to flush.</summary>
@@ -252,10 +251,7 @@ namespace HttpNano
             if (stream != null)
             {
                 _once |= !stream.CanSeek;
-                if (!_once)
-                {
-                    _sizes[2 * at + 1] = stream.Position;
-                }
+                _sizes[2 * at + 1] = _once ? 0 : stream.Position;
             }
         }
     }

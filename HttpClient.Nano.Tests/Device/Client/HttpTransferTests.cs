@@ -276,10 +276,9 @@ namespace HttpNano.Tests
             HttpTransfer transfer = Transfer(factory);
             _progressCalls = 0;
             transfer.Progress = Progressed;
-            long total = transfer.Download("http://example.com/file", sink, new byte[3]);
-            Assert.AreEqual(10L, total);
+            Assert.AreEqual(10L, transfer.Download("http://example.com/file", sink, new byte[3]));
             Assert.AreEqual("0123456789", sink.Text);
-            Assert.AreEqual(10L, transfer.Written);
+            Assert.AreEqual(10L, transfer.Total);
             Assert.AreEqual("\"v1\"", transfer.Validator);
             string resumed = factory.Transport(1).SentText;
             Assert.IsTrue(resumed.IndexOf("\r\nRange: bytes=4-\r\nIf-Range: \"v1\"\r\n") > 0, resumed);
@@ -297,6 +296,7 @@ namespace HttpNano.Tests
             SinkStream sink = new SinkStream(true);
             HttpTransfer transfer = Transfer(factory);
             Assert.AreEqual(4L, transfer.Download("http://example.com/file", sink, new byte[16]));
+            Assert.AreEqual(4L, transfer.Total);
             Assert.AreEqual("0123", sink.Text);
             Assert.IsTrue(factory.Transport(1).SentText.IndexOf("If-Range: Tue, 01 Dec 2026 10:00:00 GMT\r\n") > 0);
         }
@@ -408,7 +408,7 @@ namespace HttpNano.Tests
             SinkStream sink = new SinkStream(true);
             sink.Write(TestBytes.Of("kept:"), 0, 5);
             HttpTransfer transfer = Transfer(factory);
-            Assert.AreEqual(6L, transfer.Download("http://example.com/file", sink, new byte[64]));
+            Assert.AreEqual(10L, transfer.Download("http://example.com/file", sink, new byte[64]));
             Assert.AreEqual("kept:abcdef", sink.Text);
             Assert.AreEqual("\"v2\"", transfer.Validator);
             Assert.AreEqual(6L, transfer.Total);
@@ -440,9 +440,9 @@ namespace HttpNano.Tests
             ScriptedTransportFactory factory = new ScriptedTransportFactory(0, Partial("bytes 4-9/10", "456789"));
             SinkStream sink = new SinkStream(false);
             HttpTransfer transfer = Transfer(factory);
-            Assert.AreEqual(10L, transfer.Download("http://example.com/file", sink, new byte[64], 4, "\"v1\""));
+            Assert.AreEqual(6L, transfer.Download("http://example.com/file", sink, new byte[64], 4, "\"v1\""));
             Assert.AreEqual("456789", sink.Text);
-            Assert.AreEqual(6L, transfer.Written);
+            Assert.AreEqual(10L, transfer.Total);
             Assert.IsTrue(factory.Transport(0).SentText.IndexOf("Range: bytes=4-\r\nIf-Range: \"v1\"\r\n") > 0);
         }
 
