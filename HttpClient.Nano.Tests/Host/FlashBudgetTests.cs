@@ -25,11 +25,12 @@ namespace HttpNano.Tests.Host
     {
         /// <summary>
         /// Bytes of flash the library may take on the device, as this estimate counts them: the
-        /// target of 26,000 B (today pe-size 25,542 B, this estimate 25,579 B).
+        /// target of 30,000 B with HttpTransfer, MultipartForm and TransferException (issue 19;
+        /// measured with them: pe-size 30,258 B, 41 types; before them 25,623 B, 37 types).
         /// </summary>
-        private const int FlashBudget = 26_000;
+        private const int FlashBudget = 30_000;
 
-        private const int MaxTypes = 45;
+        private const int MaxTypes = 48;
         private const int MaxFiles = 50;
 
         private readonly DeviceBuild _build;

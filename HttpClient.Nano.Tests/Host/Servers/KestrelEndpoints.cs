@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Text;
@@ -56,6 +57,8 @@ namespace HttpNano.Tests.Host.Servers
             app.Map("/slow", Slow);
             app.Map("/slow-body", SlowBody);
             app.Map("/close", Close);
+            app.Map("/norange", NoRange);
+            app.Map("/form", Form);
         }
 
         private static Task ContentLength(HttpContext context)
@@ -190,6 +193,40 @@ namespace HttpNano.Tests.Host.Servers
         {
             context.Response.Headers.Connection = "close";
             return WriteText(context, "closing\n");
+        }
+
+        // Pattern bytes of ?size=N with a strong ETag, always 200: an origin that ignores Range.
+        private static Task NoRange(HttpContext context)
+        {
+            long size = QueryLong(context, "size", 0);
+            context.Response.ContentLength = size;
+            context.Response.Headers.ETag = "\"norange\"";
+            return WritePattern(context, size, 64 * 1024, 0);
+        }
+
+        // Reads a multipart/form-data body with ASP.NET Core's form reader and describes it, one
+        // line per part: "field NAME=VALUE" or "file NAME FILENAME CONTENT-TYPE LENGTH SHA256".
+        private static async Task Form(HttpContext context)
+        {
+            IFormCollection form = await context.Request.ReadFormAsync(context.RequestAborted);
+            StringBuilder text = new StringBuilder();
+            foreach (KeyValuePair<string, StringValues> field in form)
+            {
+                text.Append("field ").Append(field.Key).Append('=').Append(field.Value.ToString()).Append('\n');
+            }
+
+            foreach (IFormFile file in form.Files)
+            {
+                using Stream content = file.OpenReadStream();
+                byte[] hash = await System.Security.Cryptography.SHA256.HashDataAsync(content, context.RequestAborted);
+                text.Append("file ").Append(file.Name).Append(' ').Append(file.FileName).Append(' ').Append(file.ContentType)
+                    .Append(' ').Append(file.Length).Append(' ').Append(Convert.ToHexString(hash)).Append('\n');
+            }
+
+            context.Response.ContentType = "text/plain; charset=utf-8";
+            byte[] bytes = Encoding.UTF8.GetBytes(text.ToString());
+            context.Response.ContentLength = bytes.Length;
+            await context.Response.Body.WriteAsync(bytes, context.RequestAborted);
         }
 
         private static async Task WritePattern(HttpContext context, long size, int block, int delayMs)

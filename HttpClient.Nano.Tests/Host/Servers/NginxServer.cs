@@ -114,6 +114,13 @@ namespace HttpNano.Tests.Host.Servers
             return new NginxServer(certificate, null);
         }
 
+        /// <summary>Starts nginx speaking TLS with <paramref name="certificate"/> and more directives inside its server block.</summary>
+        public static NginxServer WithCertificate(X509Certificate2 certificate, string serverDirectives)
+        {
+            ArgumentNullException.ThrowIfNull(certificate);
+            return new NginxServer(certificate, serverDirectives);
+        }
+
         /// <summary>
         /// Starts nginx with more directives inside its server block, for example
         /// <c>location = /x { return 200 "x"; }</c>.
