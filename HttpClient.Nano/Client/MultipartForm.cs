@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Text;
 
 namespace HttpNano
 {
@@ -212,17 +213,14 @@ namespace HttpNano
         }
 
         // Adds a part before the close delimiter: a stream of `size` bytes, or text, kept in UTF-8
-        // (3 spare bytes: the encoder stops where a 4-byte character might not fit).
+        // (a part's head and a field's value: small, encoded whole by the platform's encoder).
         private void Append(object part, long size)
         {
             string text = part as string;
             if (text != null)
             {
-                int i = 0;
-                size = Ascii.EncodeUtf8(text, ref i, null, 0, 0);
-                byte[] bytes = new byte[size + 3];
-                i = 0;
-                Ascii.EncodeUtf8(text, ref i, bytes, 0, bytes.Length);
+                byte[] bytes = Encoding.UTF8.GetBytes(text);
+                size = bytes.Length;
                 part = bytes;
             }
 
