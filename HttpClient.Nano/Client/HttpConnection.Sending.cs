@@ -314,7 +314,8 @@ namespace HttpNano
         /// native <c>Encoding.UTF8.GetBytes(string, int, int, byte[], int)</c>, the same overload
         /// on .NET): a lone surrogate becomes U+FFFD on both. Encodes characters from
         /// <paramref name="charIndex"/> on into at most <paramref name="count"/> bytes (at least
-        /// 4) at <paramref name="offset"/>, as many as fit, never splitting a surrogate pair;
+        /// 4) at <paramref name="offset"/>, as many as surely fit (up to 2 bytes may stay free),
+        /// never splitting a surrogate pair;
         /// advances <paramref name="charIndex"/> and returns the bytes written. With a null
         /// <paramref name="buffer"/> nothing is written and the rest of the text is counted
         /// (through a small buffer of its own): the bytes its encoding needs.
@@ -338,21 +339,15 @@ namespace HttpNano
             {
                 int room = count - total;
 
-                // Characters that surely fit: each takes at most 3 bytes (a pair 4 for 2).
+                // Characters that surely fit: each takes at most 3 bytes (a pair 4 for 2). The
+                // last two bytes of a block may stay unused: the next block takes the rest.
                 int n = room / 3;
                 if (n == 0)
                 {
-                    // One or two bytes left: one more character if it is that short. charIndex
-                    // starts a character, where the device's indexer reads right too.
-                    int c = text[charIndex];
-                    if (room == 0 || c >= 0x800 || (c >= 0x80 && room < 2))
-                    {
-                        break;
-                    }
-
-                    n = 1;
+                    break;
                 }
-                else if (n > length - charIndex)
+
+                if (n > length - charIndex)
                 {
                     n = length - charIndex;
                 }

@@ -92,34 +92,6 @@ namespace HttpNano
         }
 
         /// <summary>
-        /// Sends a request to an absolute URL and returns the final response (not a redirect),
-        /// valid until the next request; read or close it before the next one.
-        /// </summary>
-        /// <param name="method">The method, e.g. "GET".</param>
-        /// <param name="url">An absolute http:// or https:// URL.</param>
-        /// <param name="body">The body, or null.</param>
-        /// <param name="headers">Headers to send, or null (never changed: a redirect that drops some sends a copy).</param>
-        /// <exception cref="TransferException">A redirect could not be followed.</exception>
-        /// <exception cref="InvalidUrlException">The URL is not an absolute http or https URL.</exception>
-        public HttpResponse Request(string method, string url, byte[] body = null, HttpHeaders headers = null)
-        {
-            return Send(method, url, body, headers);
-        }
-
-        /// <summary>
-        /// Sends a request with a stream body (e.g. a <see cref="MultipartForm"/>): with
-        /// Content-Length when it can seek, chunked otherwise; a 307 or 308 needs one that seeks back.
-        /// </summary>
-        /// <param name="method">The method, e.g. "POST".</param>
-        /// <param name="url">An absolute http:// or https:// URL.</param>
-        /// <param name="body">The body stream, read from its position.</param>
-        /// <param name="headers">Headers to send, or null.</param>
-        public HttpResponse Request(string method, string url, Stream body, HttpHeaders headers = null)
-        {
-            return Send(method, url, body, headers);
-        }
-
-        /// <summary>
         /// Downloads <paramref name="url"/> into <paramref name="destination"/> through
         /// <paramref name="buffer"/>, never holding the body. When the connection is lost, reset or
         /// times out mid-body, or the body ends short, it reconnects (up to
@@ -165,7 +137,7 @@ namespace HttpNano
                         }
                     }
 
-                    HttpResponse response = Send("GET", url, null, headers);
+                    HttpResponse response = Request("GET", url, null, headers);
                     url = Url; // a resume goes where the redirects led
                     status = response.Status;
                     long end = long.MaxValue;
@@ -393,8 +365,20 @@ namespace HttpNano
             return -1;
         }
 
-        // Sends the request and follows its redirects; returns the final response.
-        private HttpResponse Send(string method, string url, object body, HttpHeaders headers)
+        /// <summary>
+        /// Sends a request to an absolute URL and returns the final response (not a redirect),
+        /// valid until the next request; read or close it before the next one. The body, as
+        /// CPython's request takes it, is null, a byte array, or a stream (e.g. a
+        /// <see cref="MultipartForm"/>): with Content-Length when it can seek, chunked otherwise;
+        /// a 307 or 308 sends it again, which a stream must be able to seek back for.
+        /// </summary>
+        /// <param name="method">The method, e.g. "GET".</param>
+        /// <param name="url">An absolute http:// or https:// URL.</param>
+        /// <param name="body">Null, a <c>byte[]</c> or a <see cref="Stream"/> read from its position.</param>
+        /// <param name="headers">Headers to send, or null (never changed: a redirect that drops some sends a copy).</param>
+        /// <exception cref="TransferException">A redirect could not be followed.</exception>
+        /// <exception cref="InvalidUrlException">The URL is not an absolute http or https URL.</exception>
+        public HttpResponse Request(string method, string url, object body = null, HttpHeaders headers = null)
         {
             Stream stream = body as Stream;
             long start = stream != null && stream.CanSeek ? stream.Position : -1;

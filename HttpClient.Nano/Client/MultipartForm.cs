@@ -7,7 +7,7 @@ namespace HttpNano
     /// <summary>
     /// A multipart/form-data body (RFC 7578) of text fields and files, read as a stream: pass it
     /// to <see cref="HttpConnection.Request(string, string, Stream, HttpHeaders, bool)"/> or
-    /// <see cref="HttpTransfer.Request(string, string, Stream, HttpHeaders)"/> with a Content-Type
+    /// <see cref="HttpTransfer.Request(string, string, object, HttpHeaders)"/> with a Content-Type
     /// header of <see cref="ContentType"/>. Its exact <see cref="Length"/> is known before it is
     /// sent, so it goes out with Content-Length, never chunked; files are read from their streams
     /// as it is sent, never held whole. It seeks back (a replay, a 307 or 308) when every file
