@@ -41,9 +41,9 @@ namespace HttpNano
         /// TLS with the origin (the tunnel's target when tunnelling: SNI and name check), over the
         /// open socket, which must be a TcpTransport's; on failure Connect closes it.
         /// </summary>
-        internal override void Secure(ITransport transport, string host)
+        internal override void Secure(TcpTransport transport, string host)
         {
-            ((TcpTransport)transport).Handshake(host, Tls);
+            transport.Handshake(host, Tls);
         }
     }
 }

@@ -63,7 +63,7 @@ namespace HttpNano
         /// The open socket (TCP, or TLS over it), or null before the first connect and once closed;
         /// the connection sends on it. Set by <see cref="Attach"/>, cleared by <see cref="Finish"/>.
         /// </summary>
-        internal ITransport Transport;
+        internal TcpTransport Transport;
 
         /// <summary>
         /// Whether the socket closes after this response: decided by <see cref="Decide"/> from
@@ -170,7 +170,7 @@ namespace HttpNano
         }
 
         /// <summary>Uses <paramref name="transport"/> from now on, dropping buffered bytes and any sticky error.</summary>
-        public void Attach(ITransport transport)
+        public void Attach(TcpTransport transport)
         {
             Transport = transport;
             _error = null;
@@ -583,7 +583,7 @@ namespace HttpNano
             }
 
             WillClose = true;
-            ITransport transport = Transport;
+            TcpTransport transport = Transport;
             if (transport != null)
             {
                 Transport = null;

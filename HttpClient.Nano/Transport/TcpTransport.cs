@@ -19,10 +19,12 @@ using System.Security.Authentication;
 namespace HttpNano
 {
     /// <summary>
-    /// ITransport over a TCP socket, with or without TLS, and the one owner of that socket:
-    /// opening it (name resolution, the connect watchdog), the TLS handshake, send, receive, poll,
-    /// the idle-close check, timeouts and the mapping of SocketException to the exceptions
-    /// ITransport documents. Written once against the Socket members .NET and nanoFramework share
+    /// One open byte stream to one server over a TCP socket, with or without TLS, and the one
+    /// owner of that socket: opening it (name resolution, the connect watchdog), the TLS
+    /// handshake, send, receive, poll, the idle-close check, timeouts and the mapping of
+    /// SocketException to the exceptions below. It is also the seam between the connection and
+    /// the network: the tests' scripted transports derive from it and override its virtual
+    /// members (a separate interface would cost the device a type and six methods). Written once against the Socket members .NET and nanoFramework share
     /// (Send/Receive with offset, size and SocketFlags.None; Close, never Dispose, which the device
     /// implements explicitly), so the host tests exercise the code the device runs.
     /// </summary>
@@ -33,7 +35,18 @@ namespace HttpNano
     /// on the socket; Read and Write take byte[] + offset + count (the device does not implement
     /// Read(SpanByte)). The device's handshake is below, the host's in Host/TcpTransport.Host.cs.
     /// </remarks>
-    internal sealed partial class TcpTransport : ITransport
+    /// <remarks>
+    /// How failures surface, the same on the host and on the device:
+    /// - a send or receive timeout: <see cref="TimeoutException"/> (the stream is then unusable:
+    ///   close it);
+    /// - a reset, abort or any other socket failure while connected:
+    ///   <see cref="System.IO.IOException"/> with the SocketException as InnerException;
+    /// - opening fails (name not resolved, refused, unreachable, timed out):
+    ///   <see cref="ConnectException"/> (an IOException) whose Reason says which, with the
+    ///   platform's exception inside. Nothing stays open after a failed open.
+    /// - using a closed transport: <see cref="ObjectDisposedException"/>.
+    /// </remarks>
+    internal partial class TcpTransport
     {
         internal const string ReceiveFailed = "receive failed";
         internal const string SendFailed = "send failed";
@@ -72,7 +85,7 @@ namespace HttpNano
         /// Resolves <paramref name="host"/> and connects within <paramref name="connectTimeout"/>
         /// (0 or less: as long as the platform waits); the socket has Nagle's algorithm off and
         /// <paramref name="timeout"/> (0 or less: none) as its send and receive timeout. On failure
-        /// nothing stays open and the exceptions of ITransport are thrown. Host and port come
+        /// nothing stays open and the exceptions above are thrown. Host and port come
         /// checked from <see cref="RequestWriter.ParseHost"/>.
         /// </summary>
         internal static TcpTransport Open(string host, int port, int connectTimeout, int timeout)
@@ -164,12 +177,6 @@ namespace HttpNano
                     throw new ConnectException(ConnectTimedOut, ConnectException.TimedOut, e);
                 }
 
-                if (error == 0)
-                {
-                    // Not a socket failure (an argument the platform refused): as it is.
-                    throw;
-                }
-
                 throw new ConnectException(ConnectFailed,
                     error == (int)SocketError.ConnectionRefused ? ConnectException.Refused
                     : error == (int)SocketError.HostUnreachable || error == (int)SocketError.NetworkUnreachable || error == (int)SocketError.NetworkDown ? ConnectException.Unreachable
@@ -204,8 +211,12 @@ namespace HttpNano
             return c != '.';
         }
 
-        /// <inheritdoc/>
-        public bool Poll(int milliseconds)
+        /// <summary>
+        /// Waits up to <paramref name="milliseconds"/> (-1: no limit) for something to receive
+        /// and says whether there is: data, or the end of the stream. Used to wait for
+        /// "100 Continue" without committing to a receive.
+        /// </summary>
+        public virtual bool Poll(int milliseconds)
         {
             try
             {
@@ -217,8 +228,12 @@ namespace HttpNano
             }
         }
 
-        /// <inheritdoc/>
-        public bool PeerClosed()
+        /// <summary>
+        /// Whether an idle stream can no longer carry a request: the peer closed it (a kept-alive
+        /// connection the server timed out) or, where the protocol allows no unasked bytes, sent
+        /// some. The connection then replaces it before the next request.
+        /// </summary>
+        public virtual bool PeerClosed()
         {
             try
             {
@@ -237,14 +252,17 @@ namespace HttpNano
             }
         }
 
-        /// <inheritdoc/>
-        public void SetReceiveTimeout(int milliseconds)
+        /// <summary>Sets the timeout of each later receive, in milliseconds (0 or less: none).</summary>
+        public virtual void SetReceiveTimeout(int milliseconds)
         {
             OpenSocket().ReceiveTimeout = milliseconds > 0 ? milliseconds : -1;
         }
 
-        /// <inheritdoc/>
-        public int Receive(byte[] buffer, int offset, int count)
+        /// <summary>
+        /// Receives up to <paramref name="count"/> (at least 1) bytes, blocking until at least one
+        /// arrives. Returns 0 only when the peer has closed the stream, never for "no data yet".
+        /// </summary>
+        public virtual int Receive(byte[] buffer, int offset, int count)
         {
             // At least one byte: a receive of 0 would read as the end of the stream. The buffer
             // and its bounds are checked by the socket and the TLS stream themselves (natively on
@@ -269,8 +287,8 @@ namespace HttpNano
             }
         }
 
-        /// <inheritdoc/>
-        public void Send(byte[] buffer, int offset, int count)
+        /// <summary>Sends all <paramref name="count"/> bytes or throws.</summary>
+        public virtual void Send(byte[] buffer, int offset, int count)
         {
             Socket socket = OpenSocket();
             SslStream ssl = _ssl;
@@ -319,8 +337,8 @@ namespace HttpNano
             }
         }
 
-        /// <inheritdoc/>
-        public void Close()
+        /// <summary>Closes the stream; safe to call more than once (the library closes, it never disposes).</summary>
+        public virtual void Close()
         {
             SslStream ssl = _ssl;
             Socket socket = _socket;

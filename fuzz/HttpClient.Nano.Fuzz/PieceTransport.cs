@@ -3,16 +3,16 @@ using System;
 namespace HttpNano.Fuzz
 {
     /// <summary>
-    /// A receive-only <see cref="ITransport"/> over a byte array: at most <c>pieceSize</c> bytes
+    /// A receive-only <see cref="TcpTransport"/> (its members overridden) over a byte array: at most <c>pieceSize</c> bytes
     /// per Receive (0: as many as asked for), then end of stream.
     /// </summary>
-    internal sealed class PieceTransport : ITransport
+    internal sealed class PieceTransport : TcpTransport
     {
         private readonly byte[] _data;
         private readonly int _pieceSize;
         private int _position;
 
-        public PieceTransport(byte[] data, int offset, int pieceSize)
+        public PieceTransport(byte[] data, int offset, int pieceSize) : base(null)
         {
             _data = data;
             _position = offset;
@@ -22,7 +22,7 @@ namespace HttpNano.Fuzz
         /// <summary>Offset of the next byte to serve.</summary>
         public int Position => _position;
 
-        public int Receive(byte[] buffer, int offset, int count)
+        public override int Receive(byte[] buffer, int offset, int count)
         {
             FuzzCheckException.Check(count > 0, "Receive asked for " + count + " bytes");
             int n = Math.Min(_data.Length - _position, count);
@@ -37,24 +37,20 @@ namespace HttpNano.Fuzz
         }
 
         // An in-memory byte source: always ready, never closed while idle, no timeouts.
-        public bool Poll(int milliseconds) => true;
+        public override bool Poll(int milliseconds) => true;
 
-        public bool PeerClosed() => false;
+        public override bool PeerClosed() => false;
 
-        public void SetReceiveTimeout(int milliseconds)
+        public override void SetReceiveTimeout(int milliseconds)
         {
         }
 
-        public void Send(byte[] buffer, int offset, int count)
+        public override void Send(byte[] buffer, int offset, int count)
         {
             throw new FuzzCheckException("the response reader sent bytes");
         }
 
-        public void Close()
-        {
-        }
-
-        public void Dispose()
+        public override void Close()
         {
         }
     }

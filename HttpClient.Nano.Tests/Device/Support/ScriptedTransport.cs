@@ -4,7 +4,7 @@ using System.IO;
 namespace HttpNano.Tests
 {
     /// <summary>
-    /// An <see cref="ITransport"/> that serves a prepared byte script instead of a socket: at
+    /// An <see cref="TcpTransport"/> (its members overridden) that serves a prepared byte script instead of a socket: at
     /// most <see cref="PieceSize"/> bytes per Receive (1 = byte by byte, 0 = all that fits),
     /// then end of stream (Receive returns 0) or, if <see cref="ResetAt"/> is set, an
     /// <see cref="IOException"/> like a connection reset once that many bytes were served.
@@ -16,7 +16,7 @@ namespace HttpNano.Tests
     /// what is released times out. <see cref="ServesAhead"/> serves the whole script at once,
     /// like a server that sends what nobody asked for.
     /// </summary>
-    public sealed class ScriptedTransport : ITransport
+    internal sealed class ScriptedTransport : TcpTransport
     {
         private byte[] _script;
         private int _position;
@@ -25,7 +25,7 @@ namespace HttpNano.Tests
         private int _gate = -1;
 
         /// <summary>Serves <paramref name="script"/> in pieces of <paramref name="pieceSize"/> bytes (0: unlimited).</summary>
-        public ScriptedTransport(byte[] script, int pieceSize)
+        public ScriptedTransport(byte[] script, int pieceSize) : base(null)
         {
             _script = script;
             PieceSize = pieceSize;
@@ -109,9 +109,9 @@ namespace HttpNano.Tests
             _sentCount = 0;
         }
 
-        /// <inheritdoc />
+        /// <inheritdoc/>
         /// <remarks>Like the device's sockets and TLS: one receive fills one range, never more.</remarks>
-        public int Receive(byte[] buffer, int offset, int count)
+        public override int Receive(byte[] buffer, int offset, int count)
         {
             if (IsClosed)
             {
@@ -181,28 +181,28 @@ namespace HttpNano.Tests
         /// <summary>The wait the last <see cref="Poll"/> was asked for, in milliseconds.</summary>
         public int LastPollWait { get; private set; }
 
-        /// <inheritdoc />
-        public bool Poll(int milliseconds)
+        /// <inheritdoc/>
+        public override bool Poll(int milliseconds)
         {
             PollCalls++;
             LastPollWait = milliseconds;
             return _sentCount >= QuietUntilSent;
         }
 
-        /// <inheritdoc />
-        public bool PeerClosed()
+        /// <inheritdoc/>
+        public override bool PeerClosed()
         {
             return !HidesClose && ResetAt < 0 && _position >= _script.Length;
         }
 
-        /// <inheritdoc />
-        public void SetReceiveTimeout(int milliseconds)
+        /// <inheritdoc/>
+        public override void SetReceiveTimeout(int milliseconds)
         {
             ReceiveTimeout = milliseconds;
         }
 
-        /// <inheritdoc />
-        public void Send(byte[] buffer, int offset, int count)
+        /// <inheritdoc/>
+        public override void Send(byte[] buffer, int offset, int count)
         {
             if (IsClosed)
             {
@@ -398,16 +398,10 @@ namespace HttpNano.Tests
             return true;
         }
 
-        /// <inheritdoc />
-        public void Close()
+        /// <inheritdoc/>
+        public override void Close()
         {
             IsClosed = true;
-        }
-
-        /// <inheritdoc />
-        public void Dispose()
-        {
-            Close();
         }
     }
 }

@@ -40,7 +40,7 @@ namespace HttpNano.Tests
         }
 
         /// <summary>The <see cref="ISocketOpener"/>: the next scripted transport.</summary>
-        public ITransport Open(string host, int port, int connectTimeout, int timeout)
+        public TcpTransport Open(string host, int port, int connectTimeout, int timeout)
         {
             if (Opened == _transports.Length)
             {

@@ -6,14 +6,14 @@ namespace HttpNano.Tests.Host.Properties
     /// Serves a byte script in pieces whose sizes come from a list (cycled), then end of stream:
     /// any split of a response stream, as a network may deliver it.
     /// </summary>
-    internal sealed class SplitTransport : ITransport
+    internal sealed class SplitTransport : TcpTransport
     {
         private byte[] _script;
         private readonly int[] _pieces;
         private int _position;
         private int _next;
 
-        public SplitTransport(byte[] script, int[] pieces)
+        public SplitTransport(byte[] script, int[] pieces) : base(null)
         {
             _script = script;
             _pieces = pieces;
@@ -28,7 +28,7 @@ namespace HttpNano.Tests.Host.Properties
         /// <summary>Adds bytes to the script (the answer to a later request).</summary>
         public void Append(byte[] more) => _script = ResponseSplitProperties.Concat(_script, more);
 
-        public int Receive(byte[] buffer, int offset, int count)
+        public override int Receive(byte[] buffer, int offset, int count)
         {
             if (count <= 0)
             {
@@ -42,23 +42,19 @@ namespace HttpNano.Tests.Host.Properties
         }
 
         // An in-memory byte source: always ready, never closed while idle, no timeouts.
-        public bool Poll(int milliseconds) => true;
+        public override bool Poll(int milliseconds) => true;
 
-        public bool PeerClosed() => false;
+        public override bool PeerClosed() => false;
 
-        public void SetReceiveTimeout(int milliseconds)
+        public override void SetReceiveTimeout(int milliseconds)
         {
         }
 
-        public void Send(byte[] buffer, int offset, int count) => throw new InvalidOperationException("nothing is sent");
+        public override void Send(byte[] buffer, int offset, int count) => throw new InvalidOperationException("nothing is sent");
 
-        public void Close()
+        public override void Close()
         {
             IsClosed = true;
-        }
-
-        public void Dispose()
-        {
         }
     }
 }

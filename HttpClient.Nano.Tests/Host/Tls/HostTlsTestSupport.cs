@@ -35,7 +35,7 @@ namespace HttpNano.Tests.Host.Tls
         }
 
         /// <summary>Sends <paramref name="request"/> and reads until the peer closes.</summary>
-        internal static string Exchange(ITransport transport, string request)
+        internal static string Exchange(TcpTransport transport, string request)
         {
             byte[] bytes = Encoding.ASCII.GetBytes(request);
             transport.Send(bytes, 0, bytes.Length);

@@ -213,7 +213,7 @@ namespace HttpNano.Tests.Host.Tls
         {
             using (TlsTestServer server = TlsTestServer.Tls(Certificates.Leaf))
             {
-                ITransport transport = Open(TrustingTestCa(), server.Port);
+                TcpTransport transport = Open(TrustingTestCa(), server.Port);
                 transport.Close();
                 transport.Close();
                 Assert.Throws<ObjectDisposedException>(() => transport.Receive(new byte[1], 0, 1));

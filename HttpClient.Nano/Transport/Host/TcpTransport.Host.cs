@@ -14,7 +14,7 @@ namespace HttpNano
     /// the certificate check's reason, a server that spoke plain HTTP, or any other handshake failure.
     /// On the host the transport is also IDisposable, for the tests' using blocks.
     /// </summary>
-    internal sealed partial class TcpTransport : IDisposable
+    internal partial class TcpTransport : IDisposable
     {
         private static int s_handshakes;
 

@@ -3,16 +3,16 @@ using System;
 namespace HttpNano.Benchmarks.Parser
 {
     /// <summary>
-    /// An in-memory <see cref="ITransport"/> that hands out one prepared byte stream, at most
+    /// An in-memory <see cref="TcpTransport"/> (its members overridden) that hands out one prepared byte stream, at most
     /// <see cref="SegmentSize"/> bytes per Receive (as a socket would), and can be rewound
     /// without allocating. Receive returns 0 at the end of the stream.
     /// </summary>
-    internal sealed class ReplayTransport : ITransport
+    internal sealed class ReplayTransport : TcpTransport
     {
         private readonly byte[] _stream;
         private int _position;
 
-        public ReplayTransport(byte[] stream, int segmentSize)
+        public ReplayTransport(byte[] stream, int segmentSize) : base(null)
         {
             _stream = stream;
             SegmentSize = segmentSize;
@@ -22,7 +22,7 @@ namespace HttpNano.Benchmarks.Parser
 
         public void Rewind() => _position = 0;
 
-        public int Receive(byte[] buffer, int offset, int count)
+        public override int Receive(byte[] buffer, int offset, int count)
         {
             int left = _stream.Length - _position;
             int n = Math.Min(Math.Min(count, left), SegmentSize);
@@ -32,23 +32,19 @@ namespace HttpNano.Benchmarks.Parser
         }
 
         // An in-memory byte source: always ready, never closed while idle, no timeouts.
-        public bool Poll(int milliseconds) => true;
+        public override bool Poll(int milliseconds) => true;
 
-        public bool PeerClosed() => false;
+        public override bool PeerClosed() => false;
 
-        public void SetReceiveTimeout(int milliseconds)
+        public override void SetReceiveTimeout(int milliseconds)
         {
         }
 
-        public void Send(byte[] buffer, int offset, int count)
+        public override void Send(byte[] buffer, int offset, int count)
         {
         }
 
-        public void Close()
-        {
-        }
-
-        public void Dispose()
+        public override void Close()
         {
         }
     }
