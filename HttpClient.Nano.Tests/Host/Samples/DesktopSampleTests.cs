@@ -46,7 +46,7 @@ namespace HttpNano.Tests.Host.Samples
             var text = new StringWriter();
             var body = new MemoryStream();
             CommandLine line = CommandLine.Parse(new[] { "-X", "POST", "-d", "hello", "-H", "X-Test: 1", server.Url("/echo").ToString() });
-            int exit = FetchCommand.Run(line, text, body);
+            int exit = FetchCommand.Run(line, text, body, new StringWriter());
             Assert.Equal(0, exit);
             Assert.StartsWith("HTTP/1.1 200 OK", text.ToString());
             Assert.Contains("X-Request-Method: POST", text.ToString());
@@ -64,7 +64,7 @@ namespace HttpNano.Tests.Host.Samples
                 var text = new StringWriter();
                 var body = new MemoryStream();
                 CommandLine line = CommandLine.Parse(new[] { "--cacert", ca, server.Url("/content-length?size=64").ToString() });
-                Assert.Equal(0, FetchCommand.Run(line, text, body));
+                Assert.Equal(0, FetchCommand.Run(line, text, body, new StringWriter()));
                 Assert.Equal(64, body.Length);
             }
             finally
