@@ -37,6 +37,7 @@ namespace HttpNano.Tests.Host.Samples
             Assert.Matches("48 body bytes in [1-9][0-9]* reads, Transfer-Encoding: chunked", output);
             Assert.Contains("received 100000 bytes (chunked)", output);
             Assert.Contains("the server accepted 1 TCP connection(s) for all requests", output);
+            Assert.Matches("the redirect led to http://127.0.0.1:[0-9]+/hello", output);
         }
 
         [Fact]
