@@ -9,7 +9,6 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using HttpNano.Tests.Host.Servers;
-using HttpNano.Tests.Host.Tls;
 using Xunit;
 using Xunit.Abstractions;
 
