@@ -28,6 +28,7 @@ namespace HttpNano.Samples.Desktop
                 })));
             _app = builder.Build();
             _app.MapGet("/hello", () => "Hello from Kestrel\n");
+            _app.MapGet("/moved", () => Results.Redirect("/hello"));
             _app.MapPost("/echo", async (HttpContext context) =>
             {
                 context.Response.ContentType = context.Request.ContentType ?? "application/octet-stream";

@@ -6,7 +6,8 @@ namespace HttpNano.Samples.Desktop
 {
     /// <summary>
     /// The no-argument run: starts a loopback Kestrel server and shows a GET, a POST, a chunked
-    /// download, a streamed (chunked) upload and keep-alive reuse, with what went over the wire.
+    /// download, a streamed (chunked) upload and keep-alive reuse, with what went over the wire, then
+    /// HttpTransfer following a redirect.
     /// </summary>
     internal static class Walkthrough
     {
@@ -67,6 +68,15 @@ namespace HttpNano.Samples.Desktop
                     }
 
                     Console.WriteLine("   the server accepted " + server.Connections + " TCP connection(s) for all requests");
+                });
+
+                Step("6. HttpTransfer: GET /moved by URL, following its 302 to /hello", () =>
+                {
+                    using (var transfer = new HttpTransfer(5000))
+                    {
+                        PrintBody(transfer.Request("GET", "http://127.0.0.1:" + server.Port + "/moved"));
+                        Console.WriteLine("   the redirect led to " + transfer.Url);
+                    }
                 });
             }
 

@@ -10,7 +10,9 @@ namespace HttpNano.Samples.Esp32
     /// HttpClient.Nano on an ESP32: joins Wi-Fi (the clock set by SNTP, which certificate checks
     /// need), then over one kept-alive HTTPS connection GETs a JSON document, POSTs telemetry,
     /// streams a 100 KiB download through a 512-byte buffer and uploads readings chunked from a
-    /// stream. Every exchange has timeouts and retries. Output goes to the debugger.
+    /// stream. Then, by URL through HttpTransfer, downloads firmware behind a redirect into a flash
+    /// writer, resuming where it was cut, and uploads readings as a multipart form. Every exchange
+    /// has timeouts and retries. Output goes to the debugger.
     /// </summary>
     public class Program
     {
@@ -20,6 +22,13 @@ namespace HttpNano.Samples.Esp32
         private static HttpHeaders _downloadHeaders;
         private static HttpHeaders _jsonHeaders;
         private static HttpHeaders _csvHeaders;
+
+        // The resumable download: the writer holds the bytes written so far, the validator says which
+        // version of the resource they are from. A device that must resume after a reboot keeps both
+        // (the writer's Length and this string) in NVS or a file, and passes them to Download again.
+        private static readonly FlashWriter Firmware = new FlashWriter();
+        private static string _firmwareValidator;
+        private static long _nextReport;
 
         public static void Main()
         {
@@ -41,19 +50,28 @@ namespace HttpNano.Samples.Esp32
 
             // One connection for everything: a TLS handshake costs seconds and about 32 KB of native
             // heap, so it is done once and the socket is kept alive between requests.
+            int failed = 0;
             using (HttpsConnection connection = new HttpsConnection(Settings.Host, Settings.Port, Settings.IoTimeoutMilliseconds, tls))
             {
                 connection.ConnectTimeout = Settings.ConnectTimeoutMilliseconds;
                 connection.ResponseTimeout = Settings.ResponseTimeoutMilliseconds;
 
-                int failed = 0;
                 failed += Retry.Run("GET " + Settings.StatusPath, connection, GetStatus) ? 0 : 1;
                 failed += Retry.Run("POST " + Settings.TelemetryPath, connection, PostTelemetry) ? 0 : 1;
                 failed += Retry.Run("GET " + Settings.FirmwarePath, connection, Download) ? 0 : 1;
                 failed += Retry.Run("POST " + Settings.UploadPath, connection, UploadReadings) ? 0 : 1;
-
-                Debug.WriteLine(failed == 0 ? "All exchanges succeeded." : failed.ToString() + " exchange(s) failed.");
             }
+
+            // Transfers by URL: HttpTransfer follows redirects and resumes downloads over its own
+            // connection, opened after the one above was closed (one TLS session at a time).
+            using (HttpTransfer transfer = new HttpTransfer(Settings.IoTimeoutMilliseconds, tls))
+            {
+                transfer.Progress = ReportProgress;
+                failed += Retry.Run("GET " + Settings.FirmwareRedirectPath, transfer, DownloadFirmware) ? 0 : 1;
+                failed += Retry.Run("POST " + Settings.FormPath + " (multipart)", transfer, UploadForm) ? 0 : 1;
+            }
+
+            Debug.WriteLine(failed == 0 ? "All exchanges succeeded." : failed.ToString() + " exchange(s) failed.");
 
             Thread.Sleep(Timeout.Infinite);
         }
@@ -181,6 +199,90 @@ namespace HttpNano.Samples.Esp32
                 Drain(response);
                 Debug.WriteLine("  " + response.Status.ToString() + " " + response.Reason + ", readings uploaded chunked");
             }
+        }
+
+        /// <summary>
+        /// Downloads the firmware behind a redirect into the flash writer. HttpTransfer resumes by
+        /// itself when the connection is cut (Range from the bytes written, If-Range with the
+        /// validator, only a matching 206 taken); when its retries run out, the next attempt of
+        /// Retry.Run resumes from what the writer holds, as a reboot would with the saved state.
+        /// </summary>
+        private static void DownloadFirmware(HttpTransfer transfer)
+        {
+            long offset = Firmware.Length;
+            if (offset > 0)
+            {
+                Debug.WriteLine("  resuming at byte " + offset.ToString() + (_firmwareValidator != null ? ", If-Range " + _firmwareValidator : ", no validator"));
+            }
+
+            _nextReport = offset;
+            try
+            {
+                try
+                {
+                    // No custom headers here: a download sends only Range and If-Range.
+                    transfer.Download(Url(Settings.FirmwareRedirectPath), Firmware, BodyBuffer, offset, _firmwareValidator);
+                }
+                finally
+                {
+                    // Known from the first response on; save it with Firmware.Length.
+                    _firmwareValidator = transfer.Validator;
+                }
+            }
+            catch (TransferException e)
+            {
+                if (e.Reason == TransferException.BadRange)
+                {
+                    // The saved bytes do not fit the resource any more (416, or another length):
+                    // erase, and the next attempt starts from 0.
+                    Firmware.SetLength(0);
+                    _firmwareValidator = null;
+                }
+
+                throw;
+            }
+
+            Debug.WriteLine("  done: " + transfer.Total.ToString() + " bytes from " + transfer.Url
+                + ", checksum 0x" + Firmware.Checksum.ToString("x8"));
+        }
+
+        /// <summary>A <see cref="TransferProgress"/>: a line every 16 KiB, with the percentage once the total is known.</summary>
+        private static void ReportProgress(long done, long total)
+        {
+            if (done < _nextReport && done != total)
+            {
+                return;
+            }
+
+            Debug.WriteLine(total > 0
+                ? "  " + (done * 100 / total).ToString() + "% (" + done.ToString() + " of " + total.ToString() + " bytes)"
+                : "  " + done.ToString() + " bytes");
+            _nextReport = done + 16384;
+        }
+
+        /// <summary>
+        /// Uploads 500 readings and a field as multipart/form-data. MultipartForm streams the parts
+        /// and knows its length up front (the readings stream cannot seek, so its length is given),
+        /// so it goes out with Content-Length and nothing is buffered.
+        /// </summary>
+        private static void UploadForm(HttpTransfer transfer)
+        {
+            // A new form and stream per attempt: a retry must send the body from its start.
+            MultipartForm form = new MultipartForm();
+            form.AddField("device", "esp32-sample");
+            form.AddFile("readings", "readings.csv", "text/csv", new ReadingsStream(500), ReadingsStream.LengthOf(500));
+            HttpResponse response = transfer.Request("POST", Url(Settings.FormPath), form, ApiHeaders("application/json", form.ContentType));
+            if (Succeeded(response))
+            {
+                Drain(response);
+                Debug.WriteLine("  " + response.Status.ToString() + " " + response.Reason + ", form of " + form.Length.ToString() + " bytes uploaded");
+            }
+        }
+
+        /// <summary>The absolute URL of a path on the server.</summary>
+        private static string Url(string path)
+        {
+            return Settings.Port == 443 ? "https://" + Settings.Host + path : "https://" + Settings.Host + ":" + Settings.Port.ToString() + path;
         }
 
         /// <summary>

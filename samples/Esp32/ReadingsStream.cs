@@ -24,6 +24,23 @@ namespace HttpNano.Samples.Esp32
             _count = count;
         }
 
+        /// <summary>
+        /// The bytes a stream of <paramref name="count"/> readings holds, for a multipart part, whose
+        /// length must be known before it is sent: formats every line once and keeps none.
+        /// </summary>
+        internal static long LengthOf(int count)
+        {
+            ReadingsStream stream = new ReadingsStream(count);
+            long length = 0;
+            for (int i = 0; i < count; i++)
+            {
+                stream.FormatLine(i, Sample(i));
+                length += stream._lineLength;
+            }
+
+            return length;
+        }
+
         public override bool CanRead => true;
 
         public override bool CanSeek => false;

@@ -9,6 +9,9 @@ namespace HttpNano.Samples.Esp32
     /// <summary>One request/response exchange over the shared connection.</summary>
     internal delegate void Exchange(HttpsConnection connection);
 
+    /// <summary>One transfer by URL (redirects followed, downloads resumed) through the shared <see cref="HttpTransfer"/>.</summary>
+    internal delegate void TransferExchange(HttpTransfer transfer);
+
     /// <summary>
     /// Runs an exchange with retries and exponential back-off. Transient failures (network,
     /// timeouts, TLS handshake, protocol errors, 5xx) are retried; a rejected server certificate is
@@ -19,13 +22,37 @@ namespace HttpNano.Samples.Esp32
         /// <summary>True when the exchange succeeded within <see cref="Settings.MaxAttempts"/> attempts.</summary>
         internal static bool Run(string name, HttpsConnection connection, Exchange exchange)
         {
+            return Run(name, connection, exchange, null, null);
+        }
+
+        /// <summary>
+        /// True when the transfer succeeded within <see cref="Settings.MaxAttempts"/> attempts. A
+        /// download that stayed cut after HttpTransfer's own retries, or whose saved bytes could not be
+        /// resumed, is worth another attempt (it resumes, or starts over); a redirect that must not
+        /// be followed, or a 4xx, is not.
+        /// </summary>
+        internal static bool Run(string name, HttpTransfer transfer, TransferExchange exchange)
+        {
+            return Run(name, null, null, transfer, exchange);
+        }
+
+        private static bool Run(string name, HttpsConnection connection, Exchange exchange, HttpTransfer transfer, TransferExchange transferExchange)
+        {
             int delay = Settings.RetryDelayMilliseconds;
             for (int attempt = 1; ; attempt++)
             {
                 string failure;
                 try
                 {
-                    exchange(connection);
+                    if (exchange != null)
+                    {
+                        exchange(connection);
+                    }
+                    else
+                    {
+                        transferExchange(transfer);
+                    }
+
                     return true;
                 }
                 catch (CertificateVerificationException e)
@@ -42,6 +69,16 @@ namespace HttpNano.Samples.Esp32
                 catch (ServerErrorException e)
                 {
                     failure = "server answered " + e.Status.ToString();
+                }
+                catch (TransferException e)
+                {
+                    failure = "transfer failed (reason " + e.Reason.ToString() + ", status " + e.Status.ToString() + ")";
+                    if (e.Reason != TransferException.Interrupted && e.Reason != TransferException.BadRange
+                        && e.Status < 500 && e.Status != HttpStatus.TooManyRequests)
+                    {
+                        Debug.WriteLine(name + ": " + failure + ", not retried");
+                        return false;
+                    }
                 }
                 catch (HttpException e)
                 {

@@ -24,6 +24,15 @@ namespace HttpNano.Samples.Esp32
         /// <summary>Accepts a chunked upload.</summary>
         internal const string UploadPath = "/anything/readings";
 
+        /// <summary>
+        /// Redirects (302) to 100 KiB served with an ETag and byte ranges: the resumable download
+        /// through <see cref="HttpTransfer"/>, written to <see cref="FlashWriter"/>.
+        /// </summary>
+        internal const string FirmwareRedirectPath = "/redirect-to?url=%2Frange%2F102400&status_code=302";
+
+        /// <summary>Accepts a multipart/form-data POST and echoes its fields and files.</summary>
+        internal const string FormPath = "/post";
+
         /// <summary>Wi-Fi join, DHCP and the first SNTP sync together.</summary>
         internal const int WifiTimeoutMilliseconds = 60000;
 

@@ -9,7 +9,6 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using HttpNano.Tests.Host.Servers;
-using HttpNano.Tests.Host.Tls;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -21,13 +20,13 @@ namespace HttpNano.Tests.Host.Integration
     /// cuts connections, Kestrel ignoring Range and reading multipart forms, and the allocation of
     /// a 4 MiB download.
     /// </summary>
-    public sealed class TransferTests : IClassFixture<TransferTests.Servers>
+    public sealed class TransferTests : IClassFixture<TransferServers>
     {
-        private const int FileSize = 4 * 1024 * 1024;
-        private readonly Servers _servers;
+        private const int FileSize = TransferServers.FileSize;
+        private readonly TransferServers _servers;
         private readonly ITestOutputHelper _output;
 
-        public TransferTests(Servers servers, ITestOutputHelper output)
+        public TransferTests(TransferServers servers, ITestOutputHelper output)
         {
             _servers = servers;
             _output = output;
@@ -231,57 +230,6 @@ namespace HttpNano.Tests.Host.Integration
             Assert.Equal(64 * 1024, progressed);
             Assert.True(fourMiB < 8 * 1024, "4 MiB download allocated " + fourMiB + " B");
             Assert.True(Math.Abs(fourMiB - sixtyFourKiB) < 512, fourMiB + " vs " + sixtyFourKiB);
-        }
-
-        /// <summary>nginx on HTTP with the redirect locations, nginx on HTTPS with another CA, Kestrel.</summary>
-        public sealed class Servers : IDisposable
-        {
-            public Servers()
-            {
-                Kestrel = new KestrelServer();
-                Secure = NginxServer.WithCertificate(TestCertificates.Instance.UnknownCaLeaf,
-                    "location = /down { return 302 http://127.0.0.1:" + Kestrel.Port + "/content-length?size=5; }");
-                string directives = "absolute_redirect off;\n"
-                    + "location = /r301 { return 301 /hello.txt; }\n"
-                    + "location = /r302 { return 302 http://$host:$server_port/dir/../hello.txt; }\n"
-                    + "location = /r303 { return 303 ../hello.txt; }\n"
-                    + "location = /r307 { return 307 /upload; }\n"
-                    + "location = /r308 { return 308 upload; }\n"
-                    + "location = /chain { return 301 /r302; }\n"
-                    + "location = /loop { return 302 /loop; }\n"
-                    + "location = /long { set $x " + new string('x', 3500) + "; return 302 /$x$x$x; }\n"
-                    + "location = /away { return 302 https://127.0.0.1:" + Secure.Port + "/hello.txt; }";
-                Plain = NginxServer.WithDirectives(directives);
-                Tls = new TlsOptions();
-                Tls.AddTrustedCaPem(TestCertificates.CertificatePem(TestCertificates.Instance.UnknownCa));
-            }
-
-            public NginxServer Plain { get; }
-
-            public NginxServer Secure { get; }
-
-            public KestrelServer Kestrel { get; }
-
-            public TlsOptions Tls { get; }
-
-            /// <summary>Writes FileSize random bytes (from a seed) as a static file of the plain nginx, with a given modification time.</summary>
-            public byte[] WriteFile(string path, int seed, DateTime? modified = null)
-            {
-                byte[] data = new byte[FileSize];
-                new Random(seed).NextBytes(data);
-                string file = Path.Combine(Plain.Prefix, "www", path.TrimStart('/'));
-                File.WriteAllBytes(file + ".tmp", data);
-                File.SetLastWriteTimeUtc(file + ".tmp", modified ?? DateTime.UtcNow.AddHours(-1));
-                File.Move(file + ".tmp", file, true);
-                return data;
-            }
-
-            public void Dispose()
-            {
-                Plain?.Dispose();
-                Secure.Dispose();
-                Kestrel.Dispose();
-            }
         }
 
         /// <summary>A forward-only destination that counts what it was given.</summary>

@@ -37,6 +37,7 @@ namespace HttpNano.Tests.Host.Samples
             Assert.Matches("48 body bytes in [1-9][0-9]* reads, Transfer-Encoding: chunked", output);
             Assert.Contains("received 100000 bytes (chunked)", output);
             Assert.Contains("the server accepted 1 TCP connection(s) for all requests", output);
+            Assert.Matches("the redirect led to http://127.0.0.1:[0-9]+/hello", output);
         }
 
         [Fact]
@@ -46,7 +47,7 @@ namespace HttpNano.Tests.Host.Samples
             var text = new StringWriter();
             var body = new MemoryStream();
             CommandLine line = CommandLine.Parse(new[] { "-X", "POST", "-d", "hello", "-H", "X-Test: 1", server.Url("/echo").ToString() });
-            int exit = FetchCommand.Run(line, text, body);
+            int exit = FetchCommand.Run(line, text, body, new StringWriter());
             Assert.Equal(0, exit);
             Assert.StartsWith("HTTP/1.1 200 OK", text.ToString());
             Assert.Contains("X-Request-Method: POST", text.ToString());
@@ -64,7 +65,7 @@ namespace HttpNano.Tests.Host.Samples
                 var text = new StringWriter();
                 var body = new MemoryStream();
                 CommandLine line = CommandLine.Parse(new[] { "--cacert", ca, server.Url("/content-length?size=64").ToString() });
-                Assert.Equal(0, FetchCommand.Run(line, text, body));
+                Assert.Equal(0, FetchCommand.Run(line, text, body, new StringWriter()));
                 Assert.Equal(64, body.Length);
             }
             finally
