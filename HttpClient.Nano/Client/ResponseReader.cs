@@ -220,64 +220,19 @@ namespace HttpNano
         /// <param name="requestWasHead">The request was HEAD: the response has no body.</param>
         public ResponseHead ReadHead(bool requestWasHead)
         {
-            if (_error != null)
-            {
-                throw _error;
-            }
-
-            if (State != Phase.Done)
-            {
-                throw new ResponseNotReadyException();
-            }
-
-            AnswerAsked = false;
-            try
-            {
-                // ReadContinue may have parsed this head already while waiting for "100 Continue".
-                if (!_headParsed)
-                {
-                    ReadHeads(false);
-                }
-
-                _headParsed = false;
-                ResponseHead head = _parser;
-                Decide(head, requestWasHead);
-                Served = true;
-                return head;
-            }
-            catch (Exception e)
-            {
-                _error = e;
-                Finish(false);
-                throw;
-            }
+            ReadHeads(false, requestWasHead);
+            return _parser;
         }
 
         /// <summary>
         /// For "Expect: 100-continue": reads the server's first answer. True when it was
         /// "100 Continue" (consumed; send the body); false when a final response came first: its
         /// head stays parsed for the next <see cref="ReadHead"/>, and as the body was never sent
-        /// the connection closes after that response.
+        /// it is the socket's <see cref="LastAnswer"/>.
         /// </summary>
         public bool ReadContinue()
         {
-            if (_error != null)
-            {
-                throw _error;
-            }
-
-            try
-            {
-                _headParsed = !ReadHeads(true);
-                LastAnswer = _headParsed;
-                return !_headParsed;
-            }
-            catch (Exception e)
-            {
-                _error = e;
-                Finish(false);
-                throw;
-            }
+            return ReadHeads(true, false);
         }
 
         /// <summary>
@@ -592,68 +547,101 @@ namespace HttpNano
             }
         }
 
-        // Reads heads at the start of the buffer until a final one (false) or, when
-        // stopAtContinue, a "100 Continue" (true). Interim responses are capped.
-        private bool ReadHeads(bool stopAtContinue)
+        // Reads heads at the start of the buffer until a final one or, when stopAtContinue, a
+        // "100 Continue" (true); interim responses are capped. A final head is decided (framing,
+        // reuse) unless stopAtContinue, which keeps it parsed for ReadHead as the socket's last
+        // answer (false). Any error is kept (sticky) and closes the socket.
+        private bool ReadHeads(bool stopAtContinue, bool requestWasHead)
         {
-            if (Transport == null)
+            if (_error != null)
             {
-                throw new NotConnectedException();
+                throw _error;
             }
 
-            byte[] b = _buffer;
-            int interim = 0;
-            while (true)
+            if (!stopAtContinue)
             {
-                int end = _end - _pos;
-                if (end > 0 && _pos > 0)
+                if (State != Phase.Done)
                 {
-                    Array.Copy(b, _pos, b, 0, end);
+                    throw new ResponseNotReadyException();
                 }
 
-                int pos = 0;
-                _parser.Reset(b, 0);
-                while (!_parser.IsComplete)
+                AnswerAsked = false;
+            }
+
+            try
+            {
+                if (Transport == null)
                 {
-                    if (pos == end)
+                    throw new NotConnectedException();
+                }
+
+                byte[] b = _buffer;
+                int interim = 0;
+                while (!_headParsed)
+                {
+                    int end = _end - _pos;
+                    if (end > 0 && _pos > 0)
                     {
-                        if (end == b.Length)
-                        {
-                            // Only if MaxHeaderBytes was raised after the buffer was sized.
-                            throw new HttpException("header section too large");
-                        }
-
-                        int received = Receive(b, end, b.Length - end);
-                        if (received <= 0)
-                        {
-                            throw _parser.EndOfStreamError();
-                        }
-
-                        ReceivedNothing = false;
-                        end += received;
+                        Array.Copy(b, _pos, b, 0, end);
                     }
 
-                    pos += _parser.Parse(b, pos, end - pos);
+                    int pos = 0;
+                    _parser.Reset(b, 0);
+                    while (!_parser.IsComplete)
+                    {
+                        if (pos == end)
+                        {
+                            if (end == b.Length)
+                            {
+                                // Only if MaxHeaderBytes was raised after the buffer was sized.
+                                throw new HttpException("header section too large");
+                            }
+
+                            int received = Receive(b, end, b.Length - end);
+                            if (received <= 0)
+                            {
+                                throw _parser.EndOfStreamError();
+                            }
+
+                            ReceivedNothing = false;
+                            end += received;
+                        }
+
+                        pos += _parser.Parse(b, pos, end - pos);
+                    }
+
+                    _pos = pos;
+                    _end = end;
+                    _bodyStart = pos;
+                    int status = _parser.Status;
+                    _headParsed = status >= 200 || status == 101;
+                    if (stopAtContinue && status == 100)
+                    {
+                        return true;
+                    }
+
+                    if (!_headParsed && ++interim > _limits.MaxInterimResponses)
+                    {
+                        throw new HttpException("too many interim responses");
+                    }
                 }
 
-                _pos = pos;
-                _end = end;
-                _bodyStart = pos;
-                int status = _parser.Status;
-                if (status >= 200 || status == 101)
+                // A final head: ReadContinue leaves it for ReadHead, which decides it.
+                LastAnswer |= stopAtContinue;
+                if (!stopAtContinue)
                 {
-                    return false;
+                    _headParsed = false;
+                    Decide(_parser, requestWasHead);
+                    Served = true;
                 }
 
-                if (stopAtContinue && status == 100)
-                {
-                    return true;
-                }
-
-                if (++interim > _limits.MaxInterimResponses)
-                {
-                    throw new HttpException("too many interim responses");
-                }
+                return false;
+            }
+            catch (Exception e)
+            {
+                _error = e;
+                Finish(false);
+                throw;
             }
         }
 
