@@ -5,14 +5,19 @@ using System.Threading;
 namespace HttpNano
 {
     /// <summary>
-    /// Tells how a download goes: <paramref name="done"/> bytes of the resource are in the
-    /// destination, of <paramref name="total"/> (-1 while unknown). Called at most once per
-    /// buffer; calling it allocates nothing.
+    /// Receives the progress of <see cref="HttpTransfer.Download"/>: implement it and set
+    /// <see cref="HttpTransfer.Progress"/>. An interface of one method rather than a delegate
+    /// type, which would bring the device four methods (as ISocketOpener's remark says).
     /// </summary>
-    // A delegate type costs about four methods of flash on the device, an interface as much (a
-    // type and its method) and makes the caller write a class; a delegate takes a lambda or a
-    // method, as firmware writes it.
-    public delegate void TransferProgress(long done, long total);
+    public interface ITransferProgress
+    {
+        /// <summary>
+        /// <paramref name="done"/> bytes of the resource are in the destination, of
+        /// <paramref name="total"/> (-1 while unknown). Called at most once per buffer; calling it
+        /// allocates nothing.
+        /// </summary>
+        void Report(long done, long total);
+    }
 
     /// <summary>
     /// Requests by absolute http:// or https:// URL over one kept-alive connection at a time (the
@@ -60,7 +65,7 @@ namespace HttpNano
         public readonly TlsOptions Tls;
 
         /// <summary>Called as a download goes (null: not called).</summary>
-        public TransferProgress Progress;
+        public ITransferProgress Progress;
 
         /// <summary>The URL of the last request sent: where the redirects led.</summary>
         public string Url;
@@ -188,7 +193,7 @@ namespace HttpNano
                         written += read;
                         if (Progress != null)
                         {
-                            Progress(at, Total);
+                            Progress.Report(at, Total);
                         }
                     }
 

@@ -145,7 +145,7 @@ namespace HttpNano.Samples.Desktop
                 }
 
                 var meter = new ProgressMeter(error, offset);
-                transfer.Progress = meter.Update;
+                transfer.Progress = meter;
                 try
                 {
                     transfer.Download(line.Url, file, new byte[16384], offset, null);

@@ -10,7 +10,7 @@ namespace HttpNano.Samples.Desktop
     /// this run and time spent, redrawn (carriage return) at most four times a second from
     /// <see cref="HttpTransfer.Progress"/>, and a final line at the end.
     /// </summary>
-    internal sealed class ProgressMeter
+    internal sealed class ProgressMeter : ITransferProgress
     {
         private const long IntervalMilliseconds = 250;
 
@@ -30,8 +30,8 @@ namespace HttpNano.Samples.Desktop
             _done = offset;
         }
 
-        /// <summary>A <see cref="TransferProgress"/>: notes the figures, redraws when the last drawing is old enough.</summary>
-        public void Update(long done, long total)
+        /// <summary>Notes the figures and redraws when the last drawing is old enough.</summary>
+        public void Report(long done, long total)
         {
             // What came since the last call; after a restart from 0 (the file changed, or the
             // server ignored the range) `done` starts again below the last figure.

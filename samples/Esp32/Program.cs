@@ -66,7 +66,7 @@ namespace HttpNano.Samples.Esp32
             // connection, opened after the one above was closed (one TLS session at a time).
             using (HttpTransfer transfer = new HttpTransfer(Settings.IoTimeoutMilliseconds, tls))
             {
-                transfer.Progress = ReportProgress;
+                transfer.Progress = new ProgressLines();
                 failed += Retry.Run("GET " + Settings.FirmwareRedirectPath, transfer, DownloadFirmware) ? 0 : 1;
                 failed += Retry.Run("POST " + Settings.FormPath + " (multipart)", transfer, UploadForm) ? 0 : 1;
             }
@@ -246,18 +246,21 @@ namespace HttpNano.Samples.Esp32
                 + ", checksum 0x" + Firmware.Checksum.ToString("x8"));
         }
 
-        /// <summary>A <see cref="TransferProgress"/>: a line every 16 KiB, with the percentage once the total is known.</summary>
-        private static void ReportProgress(long done, long total)
+        /// <summary>The download's progress: a line every 16 KiB, with the percentage once the total is known.</summary>
+        private sealed class ProgressLines : ITransferProgress
         {
-            if (done < _nextReport && done != total)
+            public void Report(long done, long total)
             {
-                return;
-            }
+                if (done < _nextReport && done != total)
+                {
+                    return;
+                }
 
-            Debug.WriteLine(total > 0
-                ? "  " + (done * 100 / total).ToString() + "% (" + done.ToString() + " of " + total.ToString() + " bytes)"
-                : "  " + done.ToString() + " bytes");
-            _nextReport = done + 16384;
+                Debug.WriteLine(total > 0
+                    ? "  " + (done * 100 / total).ToString() + "% (" + done.ToString() + " of " + total.ToString() + " bytes)"
+                    : "  " + done.ToString() + " bytes");
+                _nextReport = done + 16384;
+            }
         }
 
         /// <summary>

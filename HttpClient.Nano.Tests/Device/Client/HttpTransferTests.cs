@@ -47,11 +47,15 @@ namespace HttpNano.Tests
             return count;
         }
 
-        private static void Progressed(long done, long total)
+        // Records the reported progress in the static fields (the launcher makes no test instance).
+        private sealed class ProgressRecorder : ITransferProgress
         {
-            _progressCalls++;
-            _progressDone = done;
-            _progressTotal = total;
+            public void Report(long done, long total)
+            {
+                _progressCalls++;
+                _progressDone = done;
+                _progressTotal = total;
+            }
         }
 
         [DataRow("g", "http://a/b/c/g")]
@@ -275,7 +279,7 @@ namespace HttpNano.Tests
             SinkStream sink = new SinkStream(false);
             HttpTransfer transfer = Transfer(factory);
             _progressCalls = 0;
-            transfer.Progress = Progressed;
+            transfer.Progress = new ProgressRecorder();
             Assert.AreEqual(10L, transfer.Download("http://example.com/file", sink, new byte[3]));
             Assert.AreEqual("0123456789", sink.Text);
             Assert.AreEqual(10L, transfer.Total);

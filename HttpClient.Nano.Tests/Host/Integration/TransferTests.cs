@@ -127,7 +127,7 @@ namespace HttpNano.Tests.Host.Integration
             {
                 using HttpTransfer transfer = Transfer();
                 long calls = 0;
-                transfer.Progress = (done, total) => { calls++; Assert.Equal(FileSize, total); };
+                transfer.Progress = new ProgressCallback((done, total) => { calls++; Assert.Equal(FileSize, total); });
                 using (FileStream file = new FileStream(path, FileMode.Create))
                 {
                     Assert.Equal(FileSize, transfer.Download("http://127.0.0.1:" + relay.Port + "/cut.bin", file, new byte[4096]));
@@ -215,7 +215,7 @@ namespace HttpNano.Tests.Host.Integration
             using HttpTransfer transfer = Transfer();
             byte[] buffer = new byte[4096];
             long progressed = 0;
-            transfer.Progress = (done, total) => progressed = done;
+            transfer.Progress = new ProgressCallback((done, total) => progressed = done);
             string big = _servers.Plain.Url("/alloc4m.bin").ToString();
             string small = _servers.Plain.Url("/64k.bin").ToString();
             transfer.Download(big, Stream.Null, buffer); // warm up: connection, JIT, buffers
@@ -360,5 +360,15 @@ namespace HttpNano.Tests.Host.Integration
                 }
             }
         }
+    }
+
+    /// <summary>An <see cref="ITransferProgress"/> that calls a lambda (host tests only: generics).</summary>
+    internal sealed class ProgressCallback : ITransferProgress
+    {
+        private readonly Action<long, long> _report;
+
+        public ProgressCallback(Action<long, long> report) => _report = report;
+
+        public void Report(long done, long total) => _report(done, total);
     }
 }
