@@ -172,7 +172,34 @@ namespace HttpNano
                             end = Total;
                         }
                     }
-                    else if (status != HttpStatus.PartialContent || at == 0 || (end = RangeEnd(response.GetHeader("Content-Range"), at)) < 0)
+                    else
+                    {
+                        // A 206 to the range asked for: "bytes at-last/total", starting at `at`,
+                        // naming the total known (or making it known). Anything else is refused.
+                        end = -1;
+                        if (status == HttpStatus.PartialContent && at > 0)
+                        {
+                            string range = response.GetHeader("Content-Range");
+                            string first = "bytes " + at.ToString() + "-";
+                            try
+                            {
+                                int slash = range.IndexOf('/');
+                                long last = long.Parse(range.Substring(first.Length, slash - first.Length));
+                                long total = long.Parse(range.Substring(slash + 1));
+                                if (range.StartsWith(first) && last >= at && total > last && (Total < 0 || total == Total))
+                                {
+                                    Total = total;
+                                    end = last + 1;
+                                }
+                            }
+                            catch (Exception)
+                            {
+                                // No Content-Range, or not numbers where they belong (the device's Parse may throw a plain Exception).
+                            }
+                        }
+                    }
+
+                    if (end < 0)
                     {
                         throw new TransferException(status == HttpStatus.PartialContent || status == HttpStatus.RequestedRangeNotSatisfiable
                             ? TransferException.BadRange : TransferException.BadStatus, status, url);
@@ -346,30 +373,6 @@ namespace HttpNano
             return end < 0 ? text : text.Substring(0, end);
         }
 
-        // "bytes at-last/total" must start at `at` and name the total known (or make it known);
-        // returns last + 1, the end of what the body may hold, or -1 when the range lies.
-        private long RangeEnd(string range, long at)
-        {
-            string start = "bytes " + at.ToString() + "-";
-            try
-            {
-                int slash = range.IndexOf('/');
-                long last = long.Parse(range.Substring(start.Length, slash - start.Length));
-                long total = long.Parse(range.Substring(slash + 1));
-                if (range.StartsWith(start) && last >= at && total > last && (Total < 0 || total == Total))
-                {
-                    Total = total;
-                    return last + 1;
-                }
-            }
-            catch (Exception)
-            {
-                // No Content-Range, or not numbers where they belong (the device's Parse may throw a plain Exception).
-            }
-
-            return -1;
-        }
-
         /// <summary>
         /// Sends a request to an absolute URL and returns the final response (not a redirect),
         /// valid until the next request; read or close it before the next one. The body, as
@@ -447,11 +450,7 @@ namespace HttpNano
                 {
                     try
                     {
-                        if (start < 0)
-                        {
-                            throw new NotSupportedException();
-                        }
-
+                        // A stream that cannot seek (start -1) refuses this itself.
                         stream.Position = start;
                     }
                     catch (Exception e)
@@ -491,7 +490,7 @@ namespace HttpNano
             int path = PathStart(url, start);
             if (!https && !url.StartsWith("http://") || url.IndexOf('@', start, path - start) >= 0)
             {
-                throw new InvalidUrlException("not an http(s) URL");
+                throw new InvalidUrlException();
             }
 
             string target = Cut(url.Substring(path), '#');
