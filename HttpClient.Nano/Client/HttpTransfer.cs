@@ -450,7 +450,12 @@ namespace HttpNano
                 {
                     try
                     {
-                        // A stream that cannot seek (start -1) refuses this itself.
+                        if (start < 0)
+                        {
+                            // Not a seekable stream: never trust its Position setter.
+                            throw new NotSupportedException();
+                        }
+
                         stream.Position = start;
                     }
                     catch (Exception e)
