@@ -218,13 +218,13 @@ namespace HttpNano
 
                     // At least 4 bytes, the longest character, so every turn moves on: the
                     // scratch buffer has MaxLastChunkLength bytes past a block for them.
-                    count = EncodeUtf8(text, ref charIndex, scratch, DataOffset, _blockSize < 4 ? 4 : _blockSize);
+                    count = EncodeUtf8(text, ref charIndex, scratch, DataOffset, BlockSize < 4 ? 4 : BlockSize);
                 }
                 else
                 {
                     try
                     {
-                        count = stream.Read(scratch, DataOffset, _blockSize);
+                        count = stream.Read(scratch, DataOffset, BlockSize);
                     }
                     catch
                     {
@@ -298,12 +298,19 @@ namespace HttpNano
             reader.Transport.Send(data, offset, count);
         }
 
-        // A block-sized buffer for stream and string bodies, allocated on first use.
+        // A block-sized buffer for stream and string bodies, allocated on first use and again
+        // when BlockSize changed.
         private byte[] Scratch()
         {
-            if (_scratch == null)
+            if (BlockSize <= 0)
             {
-                _scratch = new byte[RequestWriter.MaxChunkHeaderLength + _blockSize + RequestWriter.MaxLastChunkLength];
+                throw new ArgumentOutOfRangeException("BlockSize");
+            }
+
+            int length = RequestWriter.MaxChunkHeaderLength + BlockSize + RequestWriter.MaxLastChunkLength;
+            if (_scratch == null || _scratch.Length != length)
+            {
+                _scratch = new byte[length];
             }
 
             return _scratch;

@@ -102,6 +102,13 @@ namespace HttpNano
         /// </summary>
         public bool RetryOnStaleConnection = true;
 
+        /// <summary>
+        /// Bytes read from a stream body (or encoded from a text body) at a time, at least 1
+        /// (Python's blocksize, a plain attribute there too); a request with a body raises
+        /// <see cref="ArgumentOutOfRangeException"/> when it is 0 or less.
+        /// </summary>
+        public int BlockSize = DefaultBlockSize;
+
         /// <summary>Debug output level: above 0 prints "send:", "reply:" and "header:" lines.</summary>
         public int DebugLevel;
 
@@ -112,7 +119,6 @@ namespace HttpNano
         internal ISocketOpener CreateConnection;
 
         private readonly RequestWriter _writer = new RequestWriter();
-        private int _blockSize = DefaultBlockSize;
         private HttpLimits _limits = new HttpLimits();
 
         // The socket's owner: its transport, receive buffer and the response in flight. A closing
@@ -174,21 +180,6 @@ namespace HttpNano
             get { return HttpPort; }
         }
 
-        /// <summary>Bytes read from a stream body at a time (Python's blocksize).</summary>
-        public int BlockSize
-        {
-            get { return _blockSize; }
-            set
-            {
-                if (value <= 0)
-                {
-                    throw new ArgumentOutOfRangeException("value");
-                }
-
-                _blockSize = value;
-                _scratch = null;
-            }
-        }
 
         /// <summary>
         /// Limits applied to responses (line length, header count and size, interim responses,

@@ -68,6 +68,20 @@ namespace HttpNano.Tests
             }
         }
 
+        [DataRow(0)]
+        [DataRow(-1)]
+        public void ABlockSizeBelowOneIsRefusedBeforeTheHeadGoesOut(int blockSize)
+        {
+            ScriptedTransportFactory factory = new ScriptedTransportFactory(0, Ok, Ok);
+            HttpConnection connection = ScriptedTransportFactory.Connection(factory);
+            connection.BlockSize = blockSize;
+            Assert.ThrowsException(typeof(System.ArgumentOutOfRangeException), () => connection.Request("POST", "/", TestBytes.Of("body")));
+            Assert.AreEqual(0, factory.Opened); // refused before the socket was even opened
+            connection.BlockSize = 16;
+            connection.Request("POST", "/", TestBytes.Of("body"));
+            Assert.IsTrue(factory.Transport(0).SentText.EndsWith("\r\n\r\nbody"));
+        }
+
         [TestMethod]
         public void EmptyUrlMeansSlash()
         {
