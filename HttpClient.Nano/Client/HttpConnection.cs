@@ -109,6 +109,14 @@ namespace HttpNano
         /// </summary>
         public int BlockSize = DefaultBlockSize;
 
+        /// <summary>
+        /// Limits applied to responses (line length, header count and size, interim responses,
+        /// whole-body reads); not null. They size the receive buffer when a socket opens, so
+        /// another <see cref="HttpLimits"/> object takes effect with the next socket; edits to
+        /// the object apply from the next response on.
+        /// </summary>
+        public HttpLimits Limits = new HttpLimits();
+
         /// <summary>Debug output level: above 0 prints "send:", "reply:" and "header:" lines.</summary>
         public int DebugLevel;
 
@@ -119,7 +127,6 @@ namespace HttpNano
         internal ISocketOpener CreateConnection;
 
         private readonly RequestWriter _writer = new RequestWriter();
-        private HttpLimits _limits = new HttpLimits();
 
         // The socket's owner: its transport, receive buffer and the response in flight. A closing
         // response takes it along; the next request makes a new one.
@@ -181,25 +188,6 @@ namespace HttpNano
         }
 
 
-        /// <summary>
-        /// Limits applied to responses (line length, header count and size, interim responses,
-        /// whole-body reads). Setting them closes the socket: the receive buffer is sized by them.
-        /// </summary>
-        public HttpLimits Limits
-        {
-            get { return _limits; }
-            set
-            {
-                if (value == null)
-                {
-                    throw new ArgumentNullException("value");
-                }
-
-                Close();
-                _limits = value;
-                _reader = null;
-            }
-        }
 
         /// <summary>Sets <see cref="DebugLevel"/> (Python's set_debuglevel).</summary>
         /// <param name="level">0 for silence, above 0 to print what goes over the wire.</param>
@@ -266,15 +254,16 @@ namespace HttpNano
         public virtual void Connect()
         {
             // The receive buffer is allocated once and follows the connection across reconnects,
-            // unless a closing response took it along.
+            // unless a closing response took it along or Limits is another object now.
             ResponseReader reader = _reader;
-            if (reader == null)
-            {
-                _reader = reader = new ResponseReader(_limits, ResponseReader.DefaultReadWindow);
-            }
-            else if (reader.Transport != null)
+            if (reader != null && reader.Transport != null)
             {
                 return;
+            }
+
+            if (reader == null || reader.Limits != Limits)
+            {
+                _reader = reader = new ResponseReader(Limits, ResponseReader.DefaultReadWindow);
             }
 
             int connectTimeout = ConnectTimeout < 0 ? Timeout : ConnectTimeout;

@@ -101,7 +101,8 @@ namespace HttpNano
         /// </summary>
         internal bool AnswerAsked;
 
-        private readonly HttpLimits _limits;
+        /// <summary>The limits this reader's buffer was sized by; each response copies them when it starts.</summary>
+        internal readonly HttpLimits Limits;
         private readonly byte[] _buffer;
         private readonly ResponseHead _parser;
         private Exception _error;
@@ -158,7 +159,7 @@ namespace HttpNano
         /// </summary>
         public ResponseReader(HttpLimits limits, int readWindow)
         {
-            _limits = limits;
+            Limits = limits;
             _buffer = new byte[limits.MaxHeaderBytes + readWindow];
             _parser = new ResponseHead(limits);
         }
@@ -256,7 +257,7 @@ namespace HttpNano
                 : !(head.HasToken(ResponseHead.Connection, KeepAlive)
                     || head.IndexOf(KeepAlive, 0) >= 0
                     || head.HasToken(ResponseHead.ProxyConnection, KeepAlive));
-            HttpLimits limits = _limits;
+            HttpLimits limits = Limits;
             _maxLine = limits.MaxLineLength;
             _maxFields = limits.MaxHeaderCount;
             _maxTrailer = limits.MaxTrailerBytes;
@@ -620,7 +621,7 @@ namespace HttpNano
                         return true;
                     }
 
-                    if (!_headParsed && ++interim > _limits.MaxInterimResponses)
+                    if (!_headParsed && ++interim > Limits.MaxInterimResponses)
                     {
                         throw new HttpException("too many interim responses");
                     }
