@@ -5,7 +5,7 @@ namespace HttpNano
 {
     /// <summary>
     /// One HTTP/1.1 connection to one server (Python's http.client.HTTPConnection). Send a
-    /// request with <see cref="Request(string, string, byte[], HttpHeaders, bool)"/> (or PutRequest, PutHeader,
+    /// request with <see cref="Request(string, string)"/> (or PutRequest, PutHeader,
     /// EndHeaders), then read the answer with <see cref="GetResponse"/>. The socket opens on first
     /// use, stays open between requests while the server allows it (keep-alive), and reopens by
     /// itself after the server closed it or after any failure. Not thread-safe: one request at a
@@ -332,16 +332,21 @@ namespace HttpNano
             SendRequest(method, url, null, RequestWriter.NoBody, headers, false);
         }
 
-        /// <summary>
-        /// Sends a request with a byte body, or none (Python's request(method, url, body)): with
-        /// Content-Length for a body (and for an empty one of POST, PUT or PATCH).
-        /// </summary>
-        /// <param name="method">The method, e.g. "GET" or "POST".</param>
+        /// <summary>Sends a request without a body (Python's request(method, url)).</summary>
+        /// <param name="method">The method, e.g. "GET".</param>
         /// <param name="url">The path and query, e.g. "/index.html", or an absolute URL for a proxy; "" means "/".</param>
-        /// <param name="body">The body, or null (the default) for none.</param>
+        public void Request(string method, string url)
+        {
+            SendRequest(method, url, null, RequestWriter.NoBody, null, false);
+        }
+
+        /// <summary>Sends a request with a byte body (null for none); Content-Length is added.</summary>
+        /// <param name="method">The method, e.g. "POST".</param>
+        /// <param name="url">The path and query.</param>
+        /// <param name="body">The body, or null.</param>
         /// <param name="headers">Headers to send, or null.</param>
         /// <param name="encodeChunked">Chunk-encode the body when the headers already say "Transfer-Encoding: chunked".</param>
-        public void Request(string method, string url, byte[] body = null, HttpHeaders headers = null, bool encodeChunked = false)
+        public void Request(string method, string url, byte[] body, HttpHeaders headers = null, bool encodeChunked = false)
         {
             SendRequest(method, url, body, body == null ? RequestWriter.NoBody : body.Length, headers, encodeChunked);
         }

@@ -67,7 +67,7 @@ namespace HttpNano
         /// <summary>Called as a download goes (null: not called).</summary>
         public ITransferProgress Progress;
 
-        /// <summary>The URL of the last request sent: where the redirects led.</summary>
+        /// <summary>The URL of the last request sent, without its fragment: where the redirects led.</summary>
         public string Url;
 
         /// <summary>
@@ -84,7 +84,6 @@ namespace HttpNano
         internal ISocketOpener CreateConnection;
 
         private HttpConnection _connection;
-        private string _target;
         private string _origin;
 
         /// <summary>Creates the client; no connection is made yet.</summary>
@@ -273,8 +272,8 @@ namespace HttpNano
         /// </summary>
         internal static string Resolve(string baseUrl, string reference)
         {
+            // The base is Url, which holds no fragment.
             reference = Cut(reference, '#');
-            baseUrl = Cut(baseUrl, '#');
             int colon = reference.IndexOf(':');
             int path;
             if (colon > 0 && PathStart(reference, 0) > colon)
@@ -390,16 +389,17 @@ namespace HttpNano
         {
             Stream stream = body as Stream;
             long start = stream != null && stream.CanSeek ? stream.Position : -1;
-            HttpConnection connection = Open(url);
+            string target;
+            HttpConnection connection = Open(url, out target);
             for (int hop = 0; ; hop++)
             {
                 if (stream != null)
                 {
-                    connection.Request(method, _target, stream, headers);
+                    connection.Request(method, target, stream, headers);
                 }
                 else
                 {
-                    connection.Request(method, _target, (byte[])body, headers);
+                    connection.Request(method, target, (byte[])body, headers);
                 }
 
                 HttpResponse response = connection.GetResponse();
@@ -425,7 +425,7 @@ namespace HttpNano
                 try
                 {
                     // A missing Location fails here too (null reference).
-                    next = Open(Resolve(Url, location));
+                    next = Open(Resolve(Url, location), out target);
                 }
                 catch (Exception e)
                 {
@@ -486,10 +486,11 @@ namespace HttpNano
         }
 
         // The connection for an absolute http(s) URL: the current one when the origin is the same,
-        // else a new one (the old one closed). Sets Url and the request target.
-        private HttpConnection Open(string url)
+        // else a new one (the old one closed). Sets Url; gives the request target.
+        private HttpConnection Open(string url, out string target)
         {
-            // Schemes in lower case only: what servers send.
+            // Schemes in lower case only: what servers send. A fragment never goes to the server.
+            url = Cut(url, '#');
             bool https = url.StartsWith("https://");
             int start = https ? 8 : 7;
             int path = PathStart(url, start);
@@ -498,8 +499,12 @@ namespace HttpNano
                 throw new InvalidUrlException();
             }
 
-            string target = Cut(url.Substring(path), '#');
-            _target = target.Length == 0 || target[0] == '?' ? "/" + target : target;
+            target = url.Substring(path);
+            if (target.StartsWith("?"))
+            {
+                target = "/" + target; // "" is "/" already (HttpConnection)
+            }
+
             Url = url;
             // The origin as written: another spelling of the same one only costs a new connection
             // (and drops credentials, the safe side).

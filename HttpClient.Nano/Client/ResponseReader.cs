@@ -628,8 +628,11 @@ namespace HttpNano
                 }
 
                 // A final head: ReadContinue leaves it for ReadHead, which decides it.
-                LastAnswer |= stopAtContinue;
-                if (!stopAtContinue)
+                if (stopAtContinue)
+                {
+                    LastAnswer = true;
+                }
+                else
                 {
                     _headParsed = false;
                     Decide(_parser, requestWasHead);
