@@ -36,6 +36,39 @@ namespace HttpNano.Tests
             return transfer;
         }
 
+        // Downloads http://example.com/file into `sink` (from `offset`, with `validator`) and
+        // returns the TransferException it must end with.
+        private static TransferException DownloadFailure(HttpTransfer transfer, SinkStream sink, long offset, string validator)
+        {
+            try
+            {
+                transfer.Download("http://example.com/file", sink, new byte[64], offset, validator);
+            }
+            catch (TransferException e)
+            {
+                return e;
+            }
+
+            Assert.IsTrue(false, "no exception");
+            return null;
+        }
+
+        // Sends the request and returns the TransferException it must end with.
+        private static TransferException RequestFailure(HttpTransfer transfer, string method, string url, object body)
+        {
+            try
+            {
+                transfer.Request(method, url, body);
+            }
+            catch (TransferException e)
+            {
+                return e;
+            }
+
+            Assert.IsTrue(false, "no exception");
+            return null;
+        }
+
         private static int Count(string text, string part)
         {
             int count = 0;
@@ -175,17 +208,10 @@ namespace HttpNano.Tests
             ScriptedTransportFactory factory = new ScriptedTransportFactory(0, Redirect(307, "/there") + Ok);
             BodyStream body = new BodyStream(TestBytes.Of("once"), false, false);
             HttpTransfer transfer = Transfer(factory);
-            try
-            {
-                transfer.Request("POST", "http://example.com/here", body);
-                Assert.IsTrue(false, "no exception");
-            }
-            catch (TransferException e)
-            {
-                Assert.AreEqual(TransferException.NotReplayable, e.Reason);
-                Assert.AreEqual(307, e.Status);
-                Assert.AreEqual("/there", e.Location);
-            }
+            TransferException e = RequestFailure(transfer, "POST", "http://example.com/here", body);
+            Assert.AreEqual(TransferException.NotReplayable, e.Reason);
+            Assert.AreEqual(307, e.Status);
+            Assert.AreEqual("/there", e.Location);
         }
 
         [TestMethod]
@@ -223,17 +249,10 @@ namespace HttpNano.Tests
             ScriptedTransportFactory factory = new ScriptedTransportFactory(0, loop + loop + loop + loop);
             HttpTransfer transfer = Transfer(factory);
             transfer.MaxRedirects = 2;
-            try
-            {
-                transfer.Request("GET", "http://example.com/loop");
-                Assert.IsTrue(false, "no exception");
-            }
-            catch (TransferException e)
-            {
-                Assert.AreEqual(TransferException.TooManyRedirects, e.Reason);
-                Assert.AreEqual(302, e.Status);
-                Assert.AreEqual("/loop", e.Location);
-            }
+            TransferException e = RequestFailure(transfer, "GET", "http://example.com/loop", null);
+            Assert.AreEqual(TransferException.TooManyRedirects, e.Reason);
+            Assert.AreEqual(302, e.Status);
+            Assert.AreEqual("/loop", e.Location);
 
             Assert.AreEqual(3, Count(factory.Transport(0).SentText, "GET /loop "));
         }
@@ -248,17 +267,10 @@ namespace HttpNano.Tests
             // "" stands for no Location at all (a null DataRow argument is not allowed).
             location = location.Length == 0 ? null : location;
             ScriptedTransportFactory factory = new ScriptedTransportFactory(0, Redirect(301, location) + Ok);
-            try
-            {
-                Transfer(factory).Request("GET", "http://example.com/a");
-                Assert.IsTrue(false, "no exception");
-            }
-            catch (TransferException e)
-            {
-                Assert.AreEqual(TransferException.BadLocation, e.Reason);
-                Assert.AreEqual(301, e.Status);
-                Assert.AreEqual(location, e.Location);
-            }
+            TransferException e = RequestFailure(Transfer(factory), "GET", "http://example.com/a", null);
+            Assert.AreEqual(TransferException.BadLocation, e.Reason);
+            Assert.AreEqual(301, e.Status);
+            Assert.AreEqual(location, e.Location);
         }
 
         [DataRow("ftp://example.com/")]
@@ -329,16 +341,9 @@ namespace HttpNano.Tests
             ScriptedTransportFactory factory = new ScriptedTransportFactory(0, Whole, Partial(range, "456789"));
             factory.Transport(0).ResetAt = Whole.Length - 6;
             SinkStream sink = new SinkStream(true);
-            try
-            {
-                Transfer(factory).Download("http://example.com/file", sink, new byte[64]);
-                Assert.IsTrue(false, "no exception");
-            }
-            catch (TransferException e)
-            {
-                Assert.AreEqual(TransferException.BadRange, e.Reason);
-                Assert.AreEqual(206, e.Status);
-            }
+            TransferException e = DownloadFailure(Transfer(factory), sink, 0, null);
+            Assert.AreEqual(TransferException.BadRange, e.Reason);
+            Assert.AreEqual(206, e.Status);
 
             Assert.AreEqual("0123", sink.Text);
         }
@@ -349,15 +354,8 @@ namespace HttpNano.Tests
             ScriptedTransportFactory factory = new ScriptedTransportFactory(0, Whole, "HTTP/1.1 206 Partial Content\r\nContent-Range: bytes 4-5/10\r\nContent-Length: 6\r\n\r\n456789");
             factory.Transport(0).ResetAt = Whole.Length - 6;
             SinkStream sink = new SinkStream(true);
-            try
-            {
-                Transfer(factory).Download("http://example.com/file", sink, new byte[64]);
-                Assert.IsTrue(false, "no exception");
-            }
-            catch (TransferException e)
-            {
-                Assert.AreEqual(TransferException.LengthMismatch, e.Reason);
-            }
+            TransferException e = DownloadFailure(Transfer(factory), sink, 0, null);
+            Assert.AreEqual(TransferException.LengthMismatch, e.Reason);
 
             Assert.AreEqual("0123", sink.Text);
         }
@@ -367,17 +365,10 @@ namespace HttpNano.Tests
         {
             ScriptedTransportFactory factory = new ScriptedTransportFactory(0, Partial("bytes 0-9/10", "0123456789"));
             SinkStream sink = new SinkStream(true);
-            try
-            {
-                Transfer(factory).Download("http://example.com/file", sink, new byte[64]);
-                Assert.IsTrue(false, "no exception");
-            }
-            catch (TransferException e)
-            {
-                Assert.AreEqual(TransferException.BadRange, e.Reason);
-                Assert.AreEqual(206, e.Status);
-                Assert.AreEqual("http://example.com/file", e.Location);
-            }
+            TransferException e = DownloadFailure(Transfer(factory), sink, 0, null);
+            Assert.AreEqual(TransferException.BadRange, e.Reason);
+            Assert.AreEqual(206, e.Status);
+            Assert.AreEqual("http://example.com/file", e.Location);
 
             Assert.AreEqual("", sink.Text);
         }
@@ -389,16 +380,9 @@ namespace HttpNano.Tests
         {
             ScriptedTransportFactory factory = new ScriptedTransportFactory(0, "HTTP/1.1 " + status.ToString() + " No\r\nContent-Length: 2\r\n\r\nno");
             SinkStream sink = new SinkStream(true);
-            try
-            {
-                Transfer(factory).Download("http://example.com/file", sink, new byte[64], 4, "\"v1\"");
-                Assert.IsTrue(false, "no exception");
-            }
-            catch (TransferException e)
-            {
-                Assert.AreEqual(reason, e.Reason);
-                Assert.AreEqual(status, e.Status);
-            }
+            TransferException e = DownloadFailure(Transfer(factory), sink, 4, "\"v1\"");
+            Assert.AreEqual(reason, e.Reason);
+            Assert.AreEqual(status, e.Status);
 
             Assert.AreEqual("", sink.Text);
         }
@@ -424,16 +408,9 @@ namespace HttpNano.Tests
             ScriptedTransportFactory factory = new ScriptedTransportFactory(0, Whole, Whole);
             factory.Transport(0).ResetAt = Whole.Length - 6;
             SinkStream sink = new SinkStream(false);
-            try
-            {
-                Transfer(factory).Download("http://example.com/file", sink, new byte[64]);
-                Assert.IsTrue(false, "no exception");
-            }
-            catch (TransferException e)
-            {
-                Assert.AreEqual(TransferException.Changed, e.Reason);
-                Assert.AreEqual(200, e.Status);
-            }
+            TransferException e = DownloadFailure(Transfer(factory), sink, 0, null);
+            Assert.AreEqual(TransferException.Changed, e.Reason);
+            Assert.AreEqual(200, e.Status);
 
             Assert.AreEqual("0123", sink.Text);
         }
@@ -461,17 +438,10 @@ namespace HttpNano.Tests
             SinkStream sink = new SinkStream(false);
             HttpTransfer transfer = Transfer(factory);
             transfer.MaxRetries = 1;
-            try
-            {
-                transfer.Download("http://example.com/file", sink, new byte[64]);
-                Assert.IsTrue(false, "no exception");
-            }
-            catch (TransferException e)
-            {
-                Assert.AreEqual(TransferException.Interrupted, e.Reason);
-                Assert.AreEqual(206, e.Status);
-                Assert.IsNotNull(e.InnerException);
-            }
+            TransferException e = DownloadFailure(transfer, sink, 0, null);
+            Assert.AreEqual(TransferException.Interrupted, e.Reason);
+            Assert.AreEqual(206, e.Status);
+            Assert.IsNotNull(e.InnerException);
 
             Assert.AreEqual("0123456", sink.Text);
 
