@@ -277,11 +277,10 @@ namespace HttpNano
                 {
                     // The CONNECT request SetTunnel wrote, in one send, then the proxy's answer,
                     // read as the answer to a HEAD (it has no body). No byte may follow that
-                    // answer before this side speaks; the socket has served no request yet.
+                    // answer before this side speaks.
                     SendRaw(_tunnel.Buffer, 0, _tunnel.Length);
                     reader.Start(Timeout, ResponseTimeout);
                     ResponseHead head = reader.ReadHead(true);
-                    reader.Served = false;
                     PrintReply(head);
                     _proxyHeaders = HttpResponse.HeadersOf(head);
                     if (head.Status != HttpStatus.OK)
@@ -553,6 +552,7 @@ namespace HttpNano
             }
 
             _state = State.Idle;
+            reader.Served = true;
             PrintReply(response.Head);
             if (response.WillClose)
             {

@@ -233,13 +233,16 @@ namespace HttpNano
                         return written;
                     }
 
-                    // Short of its length: the connection ended early. Resume.
+                    // A whole body short of the resource: a 206 that covered less than the rest
+                    // (a body cut short raised IncompleteReadException instead). Ask for the rest.
                 }
                 catch (Exception e)
                 {
-                    Dispose();
+                    // Only a lost, reset, timed-out or cut-short exchange is retried; never a
+                    // failure of the destination or a typed refusal.
                     if (writing || !(e is IOException || e is TimeoutException || e is IncompleteReadException || e is RemoteDisconnectedException))
                     {
+                        Dispose();
                         throw;
                     }
 

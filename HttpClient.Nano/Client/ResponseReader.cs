@@ -79,7 +79,10 @@ namespace HttpNano
         /// </summary>
         internal bool LastAnswer;
 
-        /// <summary>Whether a response was read on this socket since it was attached (it is a kept-alive one).</summary>
+        /// <summary>
+        /// Whether the connection got a response to a request on this socket since it was
+        /// attached (it is a kept-alive one; a proxy's CONNECT answer does not count).
+        /// </summary>
         internal bool Served;
 
         /// <summary>
@@ -636,7 +639,6 @@ namespace HttpNano
                 {
                     _headParsed = false;
                     Decide(_parser, requestWasHead);
-                    Served = true;
                 }
 
                 return false;
